@@ -1,0 +1,79 @@
+import pg from 'pg';
+import { startEmbeddedServer, type EmbeddedServer } from './embedded.ts';
+
+// Counts and sums come back as int8/numeric; every value Parley counts fits a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+/** Anything that runs SQL: the database itself or a transaction on it. */
+export interface Queryable {
+  query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  readonly engine: 'embedded' | 'postgres';
+  /** Runs `work` in one transaction; it commits when `work` resolves and rolls back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Names this process in the embedded database's lock, for the error a second process gets. */
+  command: string;
+  /** Connection pool size on a PostgreSQL server. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    await pool.query('select 1'); // fail at start, not at the first request, when the server is unreachable
+    return new PoolDatabase('postgres', pool);
+  }
+  const embedded = await startEmbeddedServer(options.dataDir, options.command);
+  // PGlite is one session: a single connection keeps transactions from interleaving.
+  const pool = new pg.Pool({ host: embedded.socketDir, user: 'postgres', database: 'postgres', max: 1 });
+  return new PoolDatabase('embedded', pool, embedded);
+}
+
+class PoolDatabase implements Database {
+  constructor(
+    readonly engine: 'embedded' | 'postgres',
+    private readonly pool: pg.Pool,
+    private readonly embedded?: EmbeddedServer,
+  ) {
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    pool.on('error', () => undefined);
+  }
+
+  async query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    const result = await this.pool.query(sql, params as unknown[] | undefined);
+    return result.rows as T[];
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const tx: Queryable = {
+      query: async <R extends object>(sql: string, params?: readonly unknown[]) =>
+        (await client.query(sql, params as unknown[] | undefined)).rows as R[],
+    };
+    try {
+      await client.query('begin');
+      const result = await work(tx);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+    await this.embedded?.stop();
+  }
+}

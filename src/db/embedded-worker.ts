@@ -1,0 +1,33 @@
+/**
+ * Hosts PGlite on its own thread: PGlite runs queries on the thread that calls it, and a slow query on the
+ * main thread would freeze every HTTP request. The main thread talks to it over a private Unix socket with
+ * the ordinary `pg` driver, exactly as it talks to a PostgreSQL server.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface EmbeddedWorkerData {
+  dataDir: string;
+  socketPath: string;
+}
+
+export type EmbeddedWorkerMessage = { type: 'ready' } | { type: 'error'; message: string } | { type: 'closed' };
+
+const { dataDir, socketPath } = workerData as EmbeddedWorkerData;
+const port = parentPort!;
+
+try {
+  const db = await PGlite.create(dataDir);
+  const server = new PGLiteSocketServer({ db, path: socketPath });
+  await server.start();
+  port.on('message', async (message: { type: string }) => {
+    if (message.type !== 'close') return;
+    await server.stop();
+    await db.close();
+    port.postMessage({ type: 'closed' } satisfies EmbeddedWorkerMessage);
+  });
+  port.postMessage({ type: 'ready' } satisfies EmbeddedWorkerMessage);
+} catch (error) {
+  port.postMessage({ type: 'error', message: (error as Error).message } satisfies EmbeddedWorkerMessage);
+}
