@@ -4,6 +4,8 @@ import { startEmbeddedServer, type EmbeddedServer } from './embedded.ts';
 // Counts and sums come back as int8/numeric; every value Parley counts fits a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+// Instants leave the database as ISO-8601 UTC strings, the form every API surface returns.
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value).toISOString());
 
 /** Anything that runs SQL: the database itself or a transaction on it. */
 export interface Queryable {

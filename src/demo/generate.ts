@@ -102,10 +102,11 @@ export async function generateDemoData(db: Queryable, options: DemoOptions = {})
     const createdAt = start - (30 + accountIndex) * DAY;
     const account: DemoAccount = { id: id('account', createdAt), name: accountSeed.name, slug: accountSeed.slug, workspaces: [] };
     await sink.push('accounts', { id: account.id, name: account.name, slug: account.slug, created_at: iso(createdAt) });
-    for (const wsSeed of accountSeed.workspaces) {
-      const workspace: DemoWorkspace = { id: id('workspace', createdAt), accountId: account.id, name: wsSeed.name, slug: wsSeed.slug, timezone: wsSeed.timezone };
+    for (const [wsIndex, wsSeed] of accountSeed.workspaces.entries()) {
+      const wsCreatedAt = createdAt + wsIndex * 3600_000;
+      const workspace: DemoWorkspace = { id: id('workspace', wsCreatedAt), accountId: account.id, name: wsSeed.name, slug: wsSeed.slug, timezone: wsSeed.timezone };
       account.workspaces.push(workspace);
-      await sink.push('workspaces', { id: workspace.id, account_id: account.id, name: workspace.name, slug: workspace.slug, timezone: workspace.timezone, created_at: iso(createdAt) });
+      await sink.push('workspaces', { id: workspace.id, account_id: account.id, name: workspace.name, slug: workspace.slug, timezone: workspace.timezone, created_at: iso(wsCreatedAt) });
       const generator = new WorkspaceGenerator(rng, id, sink, workspace, wsSeed.profile, { now, start, enrichment: wsSeed.enrichment });
       await generator.run(Math.round(wsSeed.visitors * scale));
     }

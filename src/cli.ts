@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { KEY_KINDS, type KeyKind } from './auth/api-keys.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { DirectoryLockedError } from './db/lock.ts';
+import { migrate } from './db/migrate.ts';
+import { createApiKey, CredentialError, listApiKeys, revokeApiKey } from './domain/credentials/api-keys.ts';
+import type { DemoKey } from './demo/load.ts';
+import { loadDemo } from './demo/load.ts';
+import { createLogger } from './log.ts';
+import { startServer } from './server.ts';
+
+const USAGE = `Usage: parley <command>
+
+Commands:
+  serve                      Start the server (loads demo data into an empty database and prints keys)
+  demo [--scale N] [--seed N]  Load the demo tenants (if absent) and print a fresh API key for each
+  migrate                    Apply pending database migrations
+  keys create --account <id|slug> --kind <${Object.keys(KEY_KINDS).join('|')}> [--workspace <id|slug>] [--name <text>]
+  keys list [--account <id|slug>]
+  keys revoke <key id>
+
+Configuration comes from the environment: PORT, HOST, PUBLIC_URL, DATA_DIR, DATABASE_URL, REDIS_URL, LOG_LEVEL.`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serveCommand(config);
+    case 'demo': {
+      const { values } = parseArgs({ args: rest, options: { scale: { type: 'string' }, seed: { type: 'string' } } });
+      const scale = values.scale === undefined ? 1 : Number(values.scale);
+      const seed = values.seed === undefined ? undefined : Number(values.seed);
+      if (!(scale > 0 && scale <= 1000)) throw new UsageError('--scale must be a number above 0 (at most 1000).');
+      if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed must be an integer.');
+      return withDatabase(config, 'parley demo', async (db) => {
+        const started = Date.now();
+        const { created, keys } = await loadDemo(db, { scale, ...(seed !== undefined && { seed }) });
+        console.log(created ? `Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.` : 'Demo data was already there; here are fresh keys for it.');
+        printKeys(keys, config);
+      });
+    }
+    case 'migrate':
+      return withDatabase(config, 'parley migrate', async (db) => {
+        const applied = await migrate(db);
+        console.log(applied.length ? `Applied migrations ${applied.join(', ')}.` : 'The database is up to date.');
+      });
+    case 'keys':
+      return keysCommand(config, rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return;
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+async function serveCommand(config: Config): Promise<void> {
+  const log = createLogger(config.logLevel);
+  const started = Date.now();
+  const server = await startServer(config, log);
+  console.log(`Parley is listening on ${server.url} (ready in ${Date.now() - started} ms, ${server.db.engine === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(`  MCP endpoint:  ${config.publicUrl}/mcp`);
+  console.log(`  REST API:      ${config.publicUrl}/api/v1   (reference: ${config.publicUrl}/docs)`);
+  if (server.demoKeys.length > 0) {
+    console.log('\nThe database was empty, so demo data was loaded.');
+    printKeys(server.demoKeys, config);
+  } else {
+    console.log('\nNeed a key? Run `parley keys create` or `parley demo` (stop the server first when using the embedded database).');
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+function printKeys(keys: DemoKey[], config: Config): void {
+  console.log('\nAPI keys (shown once; store them now):');
+  for (const key of keys) console.log(`  ${key.account.padEnd(16)} ${(key.workspace ?? 'all workspaces').padEnd(18)} ${key.kind.padEnd(10)} ${key.secret}`);
+  const example = keys[0]?.secret ?? '<key>';
+  console.log(`\nConnect Claude Code:\n  claude mcp add --transport http parley ${config.publicUrl}/mcp --header "Authorization: Bearer ${example}"`);
+  console.log(`Try MCP Inspector:\n  npx @modelcontextprotocol/inspector --cli ${config.publicUrl}/mcp --transport http --header "Authorization: Bearer ${example}" --method tools/list`);
+}
+
+async function keysCommand(config: Config, args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { account: { type: 'string' }, workspace: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' } },
+  });
+  await withDatabase(config, `parley keys ${action ?? ''}`.trim(), async (db) => {
+    if (action === 'create') {
+      if (!values.account) throw new UsageError('keys create needs --account <id|slug>.');
+      if (!values.kind || !(values.kind in KEY_KINDS)) throw new UsageError(`keys create needs --kind ${Object.keys(KEY_KINDS).join('|')}.`);
+      const accountId = await resolveAccount(db, values.account);
+      const workspaceId = values.workspace ? await resolveWorkspace(db, accountId, values.workspace) : null;
+      const key = await createApiKey(db, { accountId, workspaceId, kind: values.kind as KeyKind, name: values.name ?? `${values.kind} key` });
+      console.log(`Created ${key.kind} key ${key.id} (shown once):\n${key.secret}`);
+    } else if (action === 'list') {
+      const keys = await listApiKeys(db, values.account ? await resolveAccount(db, values.account) : undefined);
+      for (const k of keys) {
+        console.log([k.id, k.prefix + '…', k.kind, k.workspace_id ?? 'all workspaces', k.name, `created ${k.created_at}`, k.last_used_at ? `used ${k.last_used_at}` : 'never used', k.revoked_at ? `REVOKED ${k.revoked_at}` : 'active'].join('  '));
+      }
+      if (keys.length === 0) console.log('No keys.');
+    } else if (action === 'revoke') {
+      const id = positionals[0];
+      if (!id) throw new UsageError('keys revoke needs a key id (see `parley keys list`).');
+      if (!(await revokeApiKey(db, id))) throw new UsageError(`No active key ${id}.`);
+      console.log(`Revoked ${id}.`);
+    } else {
+      throw new UsageError('keys takes create, list or revoke.');
+    }
+  });
+}
+
+async function resolveAccount(db: Database, idOrSlug: string): Promise<string> {
+  const [row] = await db.query<{ id: string }>('select id from accounts where id = $1 or slug = $1', [idOrSlug]);
+  if (!row) throw new UsageError(`No account "${idOrSlug}".`);
+  return row.id;
+}
+
+async function resolveWorkspace(db: Database, accountId: string, idOrSlug: string): Promise<string> {
+  const [row] = await db.query<{ id: string }>('select id from workspaces where account_id = $1 and (id = $2 or slug = $2)', [accountId, idOrSlug]);
+  if (!row) throw new UsageError(`No workspace "${idOrSlug}" in that account.`);
+  return row.id;
+}
+
+async function withDatabase(config: Config, command: string, work: (db: Database) => Promise<void>): Promise<void> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command });
+  try {
+    await migrate(db);
+    await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof UsageError || error instanceof DirectoryLockedError || error instanceof CredentialError) {
+    console.error(`parley: ${error.message}`);
+    if (error instanceof UsageError) console.error(`\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error('parley: unexpected error:', error);
+  process.exit(1);
+});

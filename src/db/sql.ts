@@ -1,0 +1,49 @@
+import type { Queryable } from './database.ts';
+
+/** Builds a parameterised WHERE clause: values always travel as $n parameters, never spliced into SQL. */
+export class Conditions {
+  readonly params: unknown[] = [];
+  private readonly clauses: string[] = [];
+
+  /** Adds a value and returns its placeholder. */
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  /** Adds a condition built from placeholders, e.g. `c.add(`x = ${c.param(v)}`)`. */
+  add(clause: string): this {
+    this.clauses.push(clause);
+    return this;
+  }
+
+  /** Adds a condition only when the value is given. */
+  addIf<T>(value: T | undefined | null, build: (placeholder: string) => string): this {
+    if (value !== undefined && value !== null) this.add(build(this.param(value)));
+    return this;
+  }
+
+  /** `limit/offset` placeholders after the conditions' own, and the parameters for both together. */
+  paged(page: { limit: number; offset: number }): { clause: string; params: unknown[] } {
+    const n = this.params.length;
+    return { clause: `limit $${n + 1} offset $${n + 2}`, params: [...this.params, page.limit, page.offset] };
+  }
+
+  toString(): string {
+    return this.clauses.length > 0 ? `where ${this.clauses.join(' and ')}` : '';
+  }
+}
+
+/**
+ * Counts the rows a paged query matched, for the case where the page is past the end and the window
+ * count (`count(*) over ()`) came back with no row to carry it. `from` is trusted SQL, never user input.
+ */
+export async function countRows(db: Queryable, from: string, where: Conditions): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`select count(*) as n from ${from} ${where}`, where.params);
+  return row?.n ?? 0;
+}
+
+/** Escapes LIKE wildcards so user text matches literally, for `ilike '%' || $n || '%'`. */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}

@@ -1,0 +1,44 @@
+import type { KeyKind } from '../auth/api-keys.ts';
+import type { Database } from '../db/database.ts';
+import { createApiKey } from '../domain/credentials/api-keys.ts';
+import { generateDemoData, type DemoOptions } from './generate.ts';
+
+export interface DemoKey {
+  account: string;
+  workspace: string | null;
+  kind: KeyKind;
+  secret: string;
+}
+
+const DEMO_SLUGS = ['northwind', 'bluebird'];
+
+/**
+ * Loads the demo tenants (unless present) and creates fresh keys for them: an account-wide key per account and
+ * a read-only key for its first workspace. Keys are shown once, so every call makes new ones.
+ */
+export async function loadDemo(db: Database, options: DemoOptions = {}): Promise<{ created: boolean; keys: DemoKey[] }> {
+  return db.transaction(async (tx) => {
+    const existing = await tx.query<{ id: string }>('select id from accounts where slug = any($1) for update', [DEMO_SLUGS]);
+    const created = existing.length === 0;
+    if (created) await generateDemoData(tx, options);
+    const accounts = await tx.query<{ id: string; name: string; workspace_id: string; workspace_slug: string }>(
+      `select a.id, a.name, w.id as workspace_id, w.slug as workspace_slug from accounts a
+       join lateral (select id, slug from workspaces where account_id = a.id order by created_at, id limit 1) w on true
+       where a.slug = any($1) order by a.name`,
+      [DEMO_SLUGS],
+    );
+    const keys: DemoKey[] = [];
+    for (const account of accounts) {
+      const full = await createApiKey(tx, { accountId: account.id, workspaceId: null, kind: 'account', name: 'Demo account key' });
+      keys.push({ account: account.name, workspace: null, kind: 'account', secret: full.secret });
+      const readOnly = await createApiKey(tx, { accountId: account.id, workspaceId: account.workspace_id, kind: 'read_only', name: 'Demo read-only key' });
+      keys.push({ account: account.name, workspace: account.workspace_slug, kind: 'read_only', secret: readOnly.secret });
+    }
+    return { created, keys };
+  });
+}
+
+export async function isEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.query<{ n: number }>('select count(*) as n from accounts');
+  return row?.n === 0;
+}

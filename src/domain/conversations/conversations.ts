@@ -1,0 +1,90 @@
+import type { Queryable } from '../../db/database.ts';
+import { Conditions, countRows } from '../../db/sql.ts';
+import type { ConversationSummary, Message } from './schema.ts';
+
+const SUMMARY_COLUMNS = `c.id, c.workspace_id, c.agent_id, c.visitor_id, c.contact_id, c.channel, c.status, c.subject, c.summary,
+  c.message_count, c.visitor_message_count, c.started_at, c.last_message_at`;
+
+export interface ConversationFilter {
+  workspaceIds: string[];
+  start: Date;
+  end: Date;
+  agentId?: string | undefined;
+  contactId?: string | undefined;
+  visitorId?: string | undefined;
+  status?: string | undefined;
+  channel?: string | undefined;
+  /** Full-text query over message bodies (web-search syntax: words, "phrases", -exclusions, or). */
+  query?: string | undefined;
+}
+
+export interface ConversationMatch extends ConversationSummary {
+  snippet: string | null;
+}
+
+/** Conversations started in the window, newest first; with a query, only those whose messages match it. */
+export async function searchConversations(db: Queryable, filter: ConversationFilter, page: { limit: number; offset: number }) {
+  const where = new Conditions();
+  where.add(`c.workspace_id = any(${where.param(filter.workspaceIds)})`);
+  where.add(`c.started_at >= ${where.param(filter.start)} and c.started_at < ${where.param(filter.end)}`);
+  where.addIf(filter.agentId, (p) => `c.agent_id = ${p}`);
+  where.addIf(filter.contactId, (p) => `c.contact_id = ${p}`);
+  where.addIf(filter.visitorId, (p) => `c.visitor_id = ${p}`);
+  where.addIf(filter.status, (p) => `c.status = ${p}`);
+  where.addIf(filter.channel, (p) => `c.channel = ${p}`);
+  const query = filter.query ? where.param(filter.query) : undefined;
+  if (query) {
+    where.add(`exists (select 1 from messages m where m.conversation_id = c.id and m.search @@ websearch_to_tsquery('english', ${query}))`);
+  }
+  const paged = where.paged(page);
+  // Snippets are computed only for the page's rows, after the limit.
+  const snippet = query
+    ? `(select ts_headline('english', m.body, websearch_to_tsquery('english', ${query}), 'MaxFragments=1, MaxWords=30, MinWords=10, StartSel=**, StopSel=**')
+         from messages m where m.conversation_id = p.id and m.search @@ websearch_to_tsquery('english', ${query})
+         order by ts_rank(m.search, websearch_to_tsquery('english', ${query})) desc, m.created_at limit 1)`
+    : 'null';
+  const rows = await db.query<ConversationMatch & { total: number }>(
+    `with p as (select ${SUMMARY_COLUMNS}, count(*) over () as total from conversations c ${where}
+                order by c.started_at desc, c.id desc ${paged.clause})
+     select p.*, ${snippet} as snippet from p order by p.started_at desc, p.id desc`,
+    paged.params,
+  );
+  const total = rows[0]?.total ?? (page.offset > 0 ? await countRows(db, 'conversations c', where) : 0);
+  return { total, items: rows.map(({ total: _total, ...row }) => row) };
+}
+
+export async function getConversation(db: Queryable, workspaceIds: string[], id: string) {
+  const [conversation] = await db.query<ConversationSummary & { agent_name: string | null }>(
+    `select ${SUMMARY_COLUMNS}, a.name as agent_name from conversations c left join agents a on a.id = c.agent_id
+     where c.id = $1 and c.workspace_id = any($2)`,
+    [id, workspaceIds],
+  );
+  return conversation;
+}
+
+/** The transcript in chronological order, at most `limit` messages, each body cut at `maxBodyLength`. */
+export async function getMessages(db: Queryable, conversationId: string, limit: number, maxBodyLength: number) {
+  const rows = await db.query<Message & { full_length: number }>(
+    `select id, role, author_name, left(body, $3) as body, length(body) as full_length, created_at
+     from messages where conversation_id = $1 order by created_at, id limit $2`,
+    [conversationId, limit, maxBodyLength],
+  );
+  return rows.map(({ full_length, ...m }) => (full_length > maxBodyLength ? { ...m, body_truncated: true } : m));
+}
+
+export async function countMessages(db: Queryable, conversationId: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>('select count(*) as n from messages where conversation_id = $1', [conversationId]);
+  return row?.n ?? 0;
+}
+
+/** The most recent conversations of a contact or visitor, for profile bundles. */
+export async function recentConversations(db: Queryable, workspaceIds: string[], by: { contactId?: string; visitorId?: string }, limit: number) {
+  const where = new Conditions();
+  where.add(`c.workspace_id = any(${where.param(workspaceIds)})`);
+  where.addIf(by.contactId, (p) => `c.contact_id = ${p}`);
+  where.addIf(by.visitorId, (p) => `c.visitor_id = ${p}`);
+  return db.query<ConversationSummary>(
+    `select ${SUMMARY_COLUMNS} from conversations c ${where} order by c.started_at desc, c.id desc limit ${where.param(limit)}`,
+    where.params,
+  );
+}

@@ -1,0 +1,54 @@
+import type { Queryable } from '../../db/database.ts';
+import { Conditions, countRows } from '../../db/sql.ts';
+import type { Event } from './schema.ts';
+
+const COLUMNS = `e.id, e.workspace_id, e.kind, e.name, e.visitor_id, e.contact_id, e.conversation_id, e.occurred_at, e.url, e.path,
+  e.page_title, e.referrer, e.source, e.medium, e.campaign, e.properties`;
+
+export interface EventFilter {
+  workspaceIds: string[];
+  start?: Date | undefined;
+  end?: Date | undefined;
+  names?: string[] | undefined;
+  kinds?: string[] | undefined;
+  visitorId?: string | undefined;
+  contactId?: string | undefined;
+  conversationId?: string | undefined;
+  path?: string | undefined;
+}
+
+function conditions(filter: EventFilter): Conditions {
+  const where = new Conditions();
+  where.add(`e.workspace_id = any(${where.param(filter.workspaceIds)})`);
+  where.addIf(filter.start, (p) => `e.occurred_at >= ${p}`);
+  where.addIf(filter.end, (p) => `e.occurred_at < ${p}`);
+  where.addIf(filter.names?.length ? filter.names : undefined, (p) => `e.name = any(${p})`);
+  where.addIf(filter.kinds?.length ? filter.kinds : undefined, (p) => `e.kind = any(${p})`);
+  where.addIf(filter.visitorId, (p) => `e.visitor_id = ${p}`);
+  where.addIf(filter.contactId, (p) => `e.contact_id = ${p}`);
+  where.addIf(filter.conversationId, (p) => `e.conversation_id = ${p}`);
+  where.addIf(filter.path, (p) => `e.path = ${p}`);
+  return where;
+}
+
+/** Events newest first, with the total that matched. */
+export async function listEvents(db: Queryable, filter: EventFilter, page: { limit: number; offset: number }) {
+  const where = conditions(filter);
+  const paged = where.paged(page);
+  const rows = await db.query<Event & { total: number }>(
+    `select ${COLUMNS}, count(*) over () as total from events e ${where} order by e.occurred_at desc, e.id desc ${paged.clause}`,
+    paged.params,
+  );
+  const total = rows[0]?.total ?? (page.offset > 0 ? await countRows(db, 'events e', where) : 0);
+  return { total, items: rows.map(({ total: _total, ...row }) => row) };
+}
+
+/** Distinct event names with how often and when they last occurred. */
+export async function eventTypes(db: Queryable, filter: EventFilter) {
+  const where = conditions(filter);
+  return db.query<{ name: string; kind: string; count: number; last_seen_at: string }>(
+    `select e.name, e.kind, count(*) as count, max(e.occurred_at) as last_seen_at from events e ${where}
+     group by e.name, e.kind order by count(*) desc, e.name`,
+    where.params,
+  );
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { hostHeaderValidationResponse, localhostAllowedHostnames, originValidationResponse } from '@modelcontextprotocol/server';
+import type { Authenticator } from '../auth/authenticate.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../log.ts';
+import { createMcpEndpoint } from '../mcp/server.ts';
+import { TOOLSETS, type Toolset } from '../operations/define.ts';
+import type { Invoker } from '../operations/invoke.ts';
+import { docsPage } from '../rest/docs.ts';
+import { openApiDocument } from '../rest/openapi.ts';
+import { restRouter } from '../rest/router.ts';
+import { requireReader } from './authenticate.ts';
+import type { AppEnv } from './context.ts';
+import { jsonError } from './errors.ts';
+
+export interface AppDeps extends Invoker {
+  config: Config;
+  db: Database;
+  log: Logger;
+  authenticator: Authenticator;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const allowedHosts = [...localhostAllowedHostnames(), ...deps.config.allowedHosts];
+  const mcp = createMcpEndpoint(deps);
+  const openapi = openApiDocument(`${deps.config.publicUrl}/api/v1`);
+
+  app.use(async (c, next) => {
+    const requestId = `req_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+    c.set('requestId', requestId);
+    c.header('X-Request-Id', requestId);
+    // DNS rebinding protection: a page on another site must not reach this server through a hostile DNS name.
+    const rejected = hostHeaderValidationResponse(c.req.raw, allowedHosts);
+    if (rejected) return rejected;
+    const started = performance.now();
+    await next();
+    deps.log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/openapi.json', (c) => c.json(openapi));
+  app.get('/docs', (c) => c.html(docsPage()));
+  app.get('/', (c) => c.html(landingPage(deps.config.publicUrl)));
+
+  app.use('/mcp', async (c, next) => {
+    const rejected = originValidationResponse(c.req.raw, allowedHosts);
+    if (rejected) return rejected;
+    await next();
+  });
+  app.use('/mcp', requireReader(deps.authenticator, 'parley-mcp'));
+  app.all('/mcp', async (c) => {
+    const requested = c.req.query('toolsets') ?? c.req.header('x-mcp-toolsets');
+    const toolsets = requested === undefined ? undefined : parseToolsets(requested);
+    if (toolsets instanceof Error) {
+      return Response.json({ jsonrpc: '2.0', id: null, error: { code: -32600, message: toolsets.message } }, { status: 400 });
+    }
+    return mcp.serve(c.req.raw, { principal: c.get('principal'), toolsets, requestId: c.get('requestId') });
+  });
+
+  app.use('/api/v1/*', requireReader(deps.authenticator, 'parley-api'));
+  app.route('/api/v1', restRouter(deps));
+
+  app.notFound((c) => jsonError(c, 404, 'route_not_found', `No route ${c.req.method} ${c.req.path}.`, 'See /docs for the API reference.'));
+  app.onError((error, c) => {
+    deps.log.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
+    return jsonError(c, 500, 'internal', `Internal error (request id ${c.get('requestId')}).`);
+  });
+  return { app, close: mcp.close };
+}
+
+function parseToolsets(value: string): Set<Toolset> | Error {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(TOOLSETS as readonly string[]).includes(n));
+  if (unknown.length > 0) return new Error(`Unknown toolset(s): ${unknown.join(', ')}. Known toolsets: ${TOOLSETS.join(', ')}.`);
+  return new Set(names as Toolset[]);
+}
+
+function landingPage(publicUrl: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parley</title>
+<style>body{font:16px/1.6 system-ui,sans-serif;max-width:720px;margin:40px auto;padding:0 20px;color:#1f2937}code{background:#f3f4f6;padding:1px 4px;border-radius:4px}</style></head>
+<body><h1>Parley</h1><p>Customer-engagement data for your AI assistants.</p>
+<ul><li>MCP endpoint: <code>${publicUrl}/mcp</code></li><li>REST API: <code>${publicUrl}/api/v1</code> — <a href="/docs">reference</a>, <a href="/openapi.json">OpenAPI</a></li></ul>
+<p>Connect Claude Code: <code>claude mcp add --transport http parley ${publicUrl}/mcp --header "Authorization: Bearer &lt;key&gt;"</code></p></body></html>`;
+}

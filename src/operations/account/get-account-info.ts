@@ -1,0 +1,37 @@
+import * as z from 'zod';
+import { getAccount } from '../../domain/tenancy/tenancy.ts';
+import { defineOperation } from '../define.ts';
+import { OperationError } from '../errors.ts';
+
+const Workspace = z.object({ id: z.string(), slug: z.string(), name: z.string(), timezone: z.string() });
+
+export const getAccountInfo = defineOperation({
+  name: 'get_account_info',
+  title: 'Who am I',
+  description:
+    'Start here. Returns the Parley account this connection is authenticated as, the workspaces the credential may read ' +
+    '(id, slug, name, time zone), and its scopes (read, write, ingest). Use a workspace id or slug as the `workspace` ' +
+    'argument of other tools to narrow them; omit it to read across all of them.',
+  toolset: 'account',
+  scope: 'read',
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  input: z.object({}),
+  output: z.object({
+    account: z.object({ id: z.string(), name: z.string(), slug: z.string(), created_at: z.string() }),
+    credential: z.object({ type: z.enum(['api_key', 'oauth']), name: z.string(), kind: z.string().optional() }),
+    scopes: z.array(z.string()),
+    workspaces: z.array(Workspace),
+  }),
+  rest: { method: 'GET', path: '/account' },
+  async run({ db, principal }) {
+    const account = await getAccount(db, principal.accountId);
+    if (!account) throw new OperationError('forbidden', 'The account behind this credential no longer exists.');
+    const { type, name, kind } = principal.credential;
+    return {
+      account,
+      credential: { type, name, ...(kind && { kind }) },
+      scopes: [...principal.scopes],
+      workspaces: principal.workspaces.map(({ id, slug, name: wsName, timezone }) => ({ id, slug, name: wsName, timezone })),
+    };
+  },
+});

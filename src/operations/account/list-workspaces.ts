@@ -1,0 +1,39 @@
+import * as z from 'zod';
+import { listAgents, listWorkspaces as queryWorkspaces } from '../../domain/tenancy/tenancy.ts';
+import { defineOperation } from '../define.ts';
+import { ids } from '../params/workspace.ts';
+
+export const listWorkspaces = defineOperation({
+  name: 'list_workspaces',
+  title: 'List workspaces',
+  description:
+    'Lists the workspaces (projects/sites) this credential may read, with their time zone and AI agents. ' +
+    "Dates in other tools default to a workspace's own time zone.",
+  toolset: 'account',
+  scope: 'read',
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  input: z.object({}),
+  output: z.object({
+    workspaces: z.array(
+      z.object({
+        id: z.string(),
+        slug: z.string(),
+        name: z.string(),
+        timezone: z.string(),
+        created_at: z.string(),
+        agents: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().nullable(), status: z.string() })),
+      }),
+    ),
+  }),
+  rest: { method: 'GET', path: '/workspaces' },
+  async run({ db, principal }) {
+    const workspaceIds = ids(principal.workspaces);
+    const [workspaces, agents] = [await queryWorkspaces(db, workspaceIds), await listAgents(db, workspaceIds)];
+    return {
+      workspaces: workspaces.map((w) => ({
+        id: w.id, slug: w.slug, name: w.name, timezone: w.timezone, created_at: w.created_at,
+        agents: agents.filter((a) => a.workspace_id === w.id).map(({ id, name, description, status }) => ({ id, name, description, status })),
+      })),
+    };
+  },
+});

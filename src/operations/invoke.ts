@@ -1,0 +1,55 @@
+import type * as z from 'zod';
+import type { RateLimitDecision, RateLimiter } from '../limits/rate-limit.ts';
+import { boundResult } from './bound.ts';
+import type { AnyOperation, OperationContext } from './define.ts';
+import { OperationError } from './errors.ts';
+
+export type InvokeResult = (
+  | { ok: true; output: Record<string, unknown> }
+  | { ok: false; error: { code: OperationError['code'] | 'internal'; message: string; hint?: string; retryAfter?: number } }
+) & { rateLimit?: RateLimitDecision };
+
+export interface Invoker {
+  rateLimiter: RateLimiter;
+}
+
+/**
+ * Runs one operation for a caller, the same way for every surface: scope check, rate limit, input validation,
+ * the operation itself, then bounding the result. Never throws: the caller's mistakes come back with a message a
+ * model can act on; our failures are logged with the request id and come back generic.
+ */
+export async function invoke(deps: Invoker, op: AnyOperation, ctx: OperationContext, rawInput: unknown): Promise<InvokeResult> {
+  let rateLimit: RateLimitDecision | undefined;
+  try {
+    if (!ctx.principal.scopes.includes(op.scope)) {
+      throw new OperationError('insufficient_scope', `${op.name} needs the "${op.scope}" scope; this credential has ${ctx.principal.scopes.join(', ') || 'none'}.`, 'Use a credential with that scope.');
+    }
+    const limit = await deps.rateLimiter.consume(ctx.principal.rateLimitKey, ctx.principal.rateLimits);
+    rateLimit = limit;
+    if (!limit.allowed) {
+      throw new OperationError('rate_limited', `Rate limit reached: ${limit.limit} calls per ${limit.window} for this credential. Retry in ${limit.resetSeconds} seconds.`, `Wait ${limit.resetSeconds} seconds before calling again.`, limit.resetSeconds);
+    }
+    const parsed = op.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw new OperationError('invalid_argument', describeIssues(parsed.error), `See the input schema of ${op.name}.`);
+    const output = await op.run(ctx, parsed.data);
+    return { ok: true, output: boundResult(output as Record<string, unknown>), rateLimit };
+  } catch (error) {
+    if (error instanceof OperationError) {
+      return { ok: false, error: { code: error.code, message: error.message, ...(error.hint && { hint: error.hint }), ...(error.retryAfter && { retryAfter: error.retryAfter }) }, rateLimit };
+    }
+    ctx.log.error({ err: error, requestId: ctx.requestId, operation: op.name }, 'operation failed');
+    return { ok: false, error: { code: 'internal', message: `Internal error (request id ${ctx.requestId}). It has been logged; try again later.` }, rateLimit };
+  }
+}
+
+/** Zod issues as one readable sentence per bad field: `per_page: Too big: expected number to be <=100`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const field = issue.path.join('.') || 'arguments';
+      if (issue.code === 'unrecognized_keys') return `${field}: unknown argument(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return `${field}: ${issue.message}`;
+    })
+    .join('; ');
+}

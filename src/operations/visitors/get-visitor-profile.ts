@@ -1,0 +1,32 @@
+import * as z from 'zod';
+import { recentConversations } from '../../domain/conversations/conversations.ts';
+import { ConversationSummary } from '../../domain/conversations/schema.ts';
+import { getContact } from '../../domain/contacts/contacts.ts';
+import { Contact } from '../../domain/contacts/schema.ts';
+import { getVisitor } from '../../domain/visitors/visitors.ts';
+import { VisitorProfile } from '../../domain/visitors/schema.ts';
+import { defineOperation } from '../define.ts';
+import { notFound } from '../errors.ts';
+import { ids } from '../params/workspace.ts';
+
+export const getVisitorProfile = defineOperation({
+  name: 'get_visitor_profile',
+  title: 'Get a visitor profile',
+  description:
+    'The full profile of one visitor: person identity, company enrichment, location, device, referrer and UTM context, ' +
+    'the contact they became (if any) and their latest conversation. For what they did on the site, call get_visitor_journey.',
+  toolset: 'visitors',
+  scope: 'read',
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  input: z.object({ visitor_id: z.string().min(1).max(64).describe('A visitor id (vis_...), from list_visitor_profiles, search_conversations or get_visitor_journey.') }),
+  output: z.object({ visitor: VisitorProfile, contact: Contact.nullable(), latest_conversation: ConversationSummary.nullable() }),
+  rest: { method: 'GET', path: '/visitor-profiles/{visitor_id}' },
+  async run({ db, principal }, input) {
+    const workspaceIds = ids(principal.workspaces);
+    const visitor = await getVisitor(db, workspaceIds, input.visitor_id);
+    if (!visitor) throw notFound('visitor', input.visitor_id, 'Use list_visitor_profiles to find visitor ids.');
+    const contact = visitor.contact_id ? await getContact(db, workspaceIds, visitor.contact_id) : undefined;
+    const [latest] = await recentConversations(db, workspaceIds, { visitorId: visitor.id }, 1);
+    return { visitor, contact: contact ?? null, latest_conversation: latest ?? null };
+  },
+});

@@ -1,0 +1,57 @@
+import * as z from 'zod';
+import { listVisitors } from '../../domain/visitors/visitors.ts';
+import { VisitorProfile } from '../../domain/visitors/schema.ts';
+import { defineOperation } from '../define.ts';
+import { invalidArgument } from '../errors.ts';
+import { PageInfo, pageInfo, pageRequest, PaginationParams } from '../params/pagination.ts';
+import { TimeZoneParam } from '../params/dates.ts';
+import { defaultTimeZone, ids, readScope, WorkspaceParam } from '../params/workspace.ts';
+import { startOfLocalDay, addDays } from '../params/time-zone.ts';
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+export const listVisitorProfiles = defineOperation({
+  name: 'list_visitor_profiles',
+  title: 'List visitor profiles',
+  description:
+    'Website visitors, most recently seen first, with person identity, company enrichment, location and acquisition ' +
+    '(referrer, UTM), whether or not they became a contact. `search` matches person, company or contact fields ' +
+    '(e.g. a company name or email domain). Filter by first/last seen dates (YYYY-MM-DD in the time zone, inclusive), ' +
+    'contact_id, or identified_only. Paginated (per_page up to 100); no date filter applies unless you pass one.',
+  toolset: 'visitors',
+  scope: 'read',
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  input: z.object({
+    workspace: WorkspaceParam,
+    search: z.string().trim().min(1).max(200).optional(),
+    contact_id: z.string().max(64).optional(),
+    identified_only: z.boolean().optional().describe('Only visitors with a known person or a contact.'),
+    first_seen_after: Day.optional().describe('First seen on or after this date.'),
+    first_seen_before: Day.optional().describe('First seen on or before this date.'),
+    last_seen_after: Day.optional().describe('Last seen on or after this date.'),
+    last_seen_before: Day.optional().describe('Last seen on or before this date.'),
+    timezone: TimeZoneParam,
+    ...PaginationParams,
+  }),
+  output: z.object({ visitors: z.array(VisitorProfile), pagination: PageInfo, timezone: z.string() }),
+  rest: { method: 'GET', path: '/visitor-profiles' },
+  async run({ db, principal }, input) {
+    const workspaces = readScope(principal, input.workspace);
+    const timezone = input.timezone ?? defaultTimeZone(workspaces);
+    const from = (day: string | undefined) => (day === undefined ? undefined : new Date(startOfLocalDay(day, timezone)));
+    const through = (day: string | undefined) => (day === undefined ? undefined : new Date(startOfLocalDay(addDays(day, 1), timezone)));
+    for (const [after, before] of [[input.first_seen_after, input.first_seen_before], [input.last_seen_after, input.last_seen_before]] as const) {
+      if (after && before && after > before) throw invalidArgument(`${after} is after ${before}.`, 'The *_after date must not be later than the *_before date.');
+    }
+    const { total, items } = await listVisitors(
+      db,
+      {
+        workspaceIds: ids(workspaces), search: input.search, contactId: input.contact_id, identifiedOnly: input.identified_only,
+        firstSeenAfter: from(input.first_seen_after), firstSeenBefore: through(input.first_seen_before),
+        lastSeenAfter: from(input.last_seen_after), lastSeenBefore: through(input.last_seen_before),
+      },
+      pageRequest(input),
+    );
+    return { visitors: items, pagination: pageInfo(input, total), timezone };
+  },
+});

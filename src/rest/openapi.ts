@@ -1,0 +1,83 @@
+import { OPERATIONS } from '../operations/registry.ts';
+import { SERVER_INFO } from '../mcp/server.ts';
+
+const ERROR_SCHEMA = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'request_id'],
+      properties: { code: { type: 'string' }, message: { type: 'string' }, hint: { type: 'string' }, request_id: { type: 'string' } },
+    },
+  },
+};
+
+const ERROR_RESPONSES = {
+  '400': { description: 'Invalid argument', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '401': { description: 'Missing or invalid credential', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '403': { description: 'Credential not allowed here, or lacking the scope', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '404': { description: 'Not found (or not visible to this credential)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '429': { description: 'Rate limited; see Retry-After', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+};
+
+type JsonSchema = { properties?: Record<string, Record<string, unknown>>; required?: string[] } & Record<string, unknown>;
+
+function withoutDialect(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = schema;
+  return rest;
+}
+
+/** The OpenAPI 3.1 document, generated from the operation registry (OpenAPI 3.1 schemas are JSON Schema 2020-12). */
+export function openApiDocument(serverUrl: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    if (!op.rest) continue;
+    const input = op.jsonSchema.input as JsonSchema;
+    const pathParams = [...op.rest.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    const method = op.rest.method.toLowerCase();
+    const inQuery = method === 'get' || method === 'delete';
+    const parameters = Object.entries(input.properties ?? {})
+      .filter(([name]) => inQuery || pathParams.includes(name))
+      .map(([name, schema]) => ({
+        name,
+        in: pathParams.includes(name) ? 'path' : 'query',
+        required: pathParams.includes(name) || (input.required ?? []).includes(name),
+        description: schema.description,
+        schema,
+        ...(schema.type === 'array' && { style: 'form', explode: false }),
+      }));
+    paths[`/api/v1${op.rest.path}`] = {
+      ...paths[`/api/v1${op.rest.path}`],
+      [method]: {
+        operationId: op.name,
+        summary: op.title,
+        description: op.description,
+        tags: [op.toolset],
+        'x-mcp-tool': op.name,
+        'x-required-scope': op.scope,
+        parameters,
+        ...(!inQuery && { requestBody: { required: true, content: { 'application/json': { schema: withoutDialect(op.jsonSchema.input) } } } }),
+        responses: { '200': { description: 'OK', content: { 'application/json': { schema: withoutDialect(op.jsonSchema.output) } } }, ...ERROR_RESPONSES },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Parley API',
+      version: SERVER_INFO.version,
+      description: 'The REST face of the operations Parley also serves as MCP tools at /mcp. Authenticate with an API key as `Authorization: Bearer <key>` or `x-api-key`.',
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }, { apiKey: [] }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API key (parley_ak_/sk_/rk_...)' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+      },
+      schemas: { Error: ERROR_SCHEMA },
+    },
+    paths,
+  };
+}

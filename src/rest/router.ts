@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Database } from '../db/database.ts';
+import type { AppEnv } from '../http/context.ts';
+import { jsonError } from '../http/errors.ts';
+import type { Logger } from '../log.ts';
+import { HTTP_STATUS } from '../operations/errors.ts';
+import { invoke, type Invoker } from '../operations/invoke.ts';
+import { OPERATIONS } from '../operations/registry.ts';
+import { queryToInput } from './query.ts';
+
+export interface RestDeps extends Invoker {
+  db: Database;
+  log: Logger;
+}
+
+/** `/conversations/{conversation_id}` (OpenAPI style) as a Hono route, `/conversations/:conversation_id`. */
+export function honoPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}
+
+/** Mounts every operation that declares a REST route, from the same declarations MCP serves. */
+export function restRouter(deps: RestDeps): Hono<AppEnv> {
+  const router = new Hono<AppEnv>();
+  for (const op of OPERATIONS) {
+    if (!op.rest) continue;
+    router.on(op.rest.method, honoPath(op.rest.path), async (c) => {
+      const fromBody = op.rest!.method !== 'GET' && op.rest!.method !== 'DELETE';
+      const input = { ...(fromBody ? await c.req.json().catch(() => undefined) : queryToInput(op, new URL(c.req.url))), ...c.req.param() };
+      if (fromBody && input === undefined) return jsonError(c, 400, 'invalid_json', 'The request body is not valid JSON.');
+      const result = await invoke(deps, op, { principal: c.get('principal'), db: deps.db, requestId: c.get('requestId'), log: deps.log }, input);
+      if (result.rateLimit) {
+        c.header('RateLimit-Limit', String(result.rateLimit.limit));
+        c.header('RateLimit-Remaining', String(result.rateLimit.remaining));
+        c.header('RateLimit-Reset', String(result.rateLimit.resetSeconds));
+      }
+      if (result.ok) return c.json(result.output);
+      if (result.error.retryAfter) c.header('Retry-After', String(result.error.retryAfter));
+      return jsonError(c, HTTP_STATUS[result.error.code] as ContentfulStatusCode, result.error.code, result.error.message, result.error.hint);
+    });
+  }
+  return router;
+}
