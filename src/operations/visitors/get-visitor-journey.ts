@@ -6,6 +6,7 @@ import { getVisitor } from '../../domain/visitors/visitors.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument, notFound, OperationError } from '../errors.ts';
 import { DateRangeParams, echoRange, resolveRange, ResolvedRange } from '../params/dates.ts';
+import { addDays, localDate, startOfLocalDay } from '../params/time-zone.ts';
 import { defaultTimeZone, ids } from '../params/workspace.ts';
 
 const PER_SECTION = 50;
@@ -66,8 +67,10 @@ export const getVisitorJourney = defineOperation({
   },
 });
 
+/** From the first sighting through the end of today (or of the last sighting, if later), in the time zone. */
 function wholeHistory(firstSeen: string, lastSeen: string, timezone: string) {
   const start = Date.parse(firstSeen);
-  const end = Math.max(Date.parse(lastSeen), Date.now()) + 1;
+  const lastDay = localDate(Math.max(Date.parse(lastSeen), Date.now()), timezone);
+  const end = startOfLocalDay(addDays(lastDay, 1), timezone);
   return { start: new Date(start), end: new Date(end), echo: echoRange(start, end, timezone) };
 }
