@@ -37,6 +37,8 @@ export function createApp(deps: AppDeps) {
     if (rejected) return rejected;
     const started = performance.now();
     await next();
+    // A refused body was never read: the connection cannot carry another request, so tell the client.
+    if (c.res.status === 413) c.res.headers.set('Connection', 'close');
     deps.log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
 

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { openDatabase, type Database } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { engines, POSTGRES_URL } from './helpers/engines.ts';
+import { startTestServer, type TestServer } from './helpers/server.ts';
+
+const CLI = path.resolve('src/cli.ts');
+
+function runCli(args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('the embedded database', () => {
+  let server: TestServer;
+  let dataDir: string;
+
+  test('a second process gets a clear error naming the running one, and works once it stops', async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-lock-'));
+    const db = await openDatabase({ dataDir, command: 'parley serve' });
+    await migrate(db);
+    const blocked = runCli(['keys', 'list'], { DATA_DIR: dataDir });
+    assert.equal(blocked.status, 2, blocked.stderr);
+    assert.match(blocked.stderr, new RegExp(`in use by process ${process.pid} \\("parley serve"`));
+    const rows = await db.query<{ n: number }>('select count(*) as n from accounts');
+    assert.equal(rows[0]!.n, 0, 'the first process still has its database');
+    await db.close();
+    const after = runCli(['keys', 'list'], { DATA_DIR: dataDir });
+    assert.equal(after.status, 0, after.stderr);
+    assert.match(after.stdout, /No keys/);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('a stale lock left by a dead process is taken over', async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-stale-'));
+    fs.writeFileSync(path.join(dataDir, 'parley.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, command: 'crashed', startedAt: new Date().toISOString() }));
+    const db = await openDatabase({ dataDir, command: 'test' });
+    await db.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('a slow query does not stall the HTTP server', async () => {
+    server = await startTestServer({ name: 'embedded' });
+    let slowDone = false;
+    const slow = server.db.query('select pg_sleep(1.5)').then(() => (slowDone = true));
+    await new Promise((r) => setTimeout(r, 100)); // the query is running on the database thread
+    const health = await fetch(`${server.url}/healthz`);
+    assert.equal(health.status, 200);
+    assert.equal(slowDone, false, 'the health check answered while the slow query was still running');
+    await slow;
+    await server.stop();
+  });
+});
+
+for (const engine of await engines()) {
+  describe(`storage on the ${engine.name} database`, () => {
+    let db: Database;
+    let dir: string;
+    let schema: string | undefined;
+
+    before(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-store-'));
+      let databaseUrl: string | undefined;
+      if (engine.name === 'postgres') {
+        schema = `parley_store_${process.pid}`;
+        const admin = await openDatabase({ databaseUrl: POSTGRES_URL, dataDir: dir, command: 'test' });
+        await admin.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+        await admin.close();
+        const url = new URL(POSTGRES_URL);
+        url.searchParams.set('options', `-c search_path=${schema}`);
+        databaseUrl = url.toString();
+      }
+      db = await openDatabase({ databaseUrl, dataDir: dir, command: 'test' });
+    });
+    after(async () => {
+      if (schema) await db.query(`drop schema ${schema} cascade`);
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('migrations apply once and are idempotent', async () => {
+      assert.deepEqual(await migrate(db), [1]);
+      assert.deepEqual(await migrate(db), []);
+      const tables = await db.query<{ n: number }>("select count(*) as n from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'");
+      assert.ok(tables[0]!.n >= 30);
+    });
+
+    test('a transaction that throws leaves nothing behind; one that resolves commits', async () => {
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await tx.query("insert into accounts (id, name, slug) values ('acct_rollback', 'R', 'rollback')");
+          throw new Error('boom');
+        }),
+        /boom/,
+      );
+      assert.equal((await db.query("select * from accounts where id = 'acct_rollback'")).length, 0);
+      await db.transaction((tx) => tx.query("insert into accounts (id, name, slug) values ('acct_commit', 'C', 'commit')"));
+      assert.equal((await db.query("select * from accounts where id = 'acct_commit'")).length, 1);
+    });
+
+    test('full-text search stems words and ranks on both engines', async () => {
+      await db.query("insert into workspaces (id, account_id, name, slug) values ('ws_fts', 'acct_commit', 'W', 'w')");
+      await db.query(`insert into conversations (id, workspace_id, started_at, last_message_at) values ('cv_fts', 'ws_fts', now(), now())`);
+      await db.query(`insert into messages (id, conversation_id, workspace_id, role, body, created_at) values
+        ('msg_1', 'cv_fts', 'ws_fts', 'visitor', 'I was charged twice and want my money refunded', now()),
+        ('msg_2', 'cv_fts', 'ws_fts', 'agent', 'Happy to help with pricing', now())`);
+      const hits = await db.query<{ id: string }>("select id from messages where search @@ websearch_to_tsquery('english', 'refund charge')");
+      assert.deepEqual(hits.map((h) => h.id), ['msg_1']);
+    });
+
+    test('timestamps come back as ISO-8601 UTC strings and counts as numbers', async () => {
+      const [row] = await db.query<{ at: string; n: number }>("select '2026-03-29T01:30:00+01:00'::timestamptz as at, count(*) as n from accounts");
+      assert.equal(row!.at, '2026-03-29T00:30:00.000Z');
+      assert.equal(typeof row!.n, 'number');
+    });
+  });
+}
