@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { Toolset } from '../operations/define.ts';
 import { invoke, type Invoker } from '../operations/invoke.ts';
+import { getPrompt, listPrompts } from './prompts.ts';
 import { RESOURCE_TEMPLATES, RESOURCES, resolveResource } from './resources.ts';
 import { allowedOperations, toolList } from './tools.ts';
 
@@ -43,13 +44,14 @@ export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, st
     const { principal, toolsets, requestId } = state;
     const ctx = { principal, db: deps.db, requestId, log: deps.log };
     const server = new Server(SERVER_INFO, {
-      capabilities: { tools: {}, resources: {} },
+      capabilities: { tools: {}, resources: {}, prompts: {} },
       instructions: INSTRUCTIONS,
       cacheHints: {
         // Lists depend on the credential, and change only when Parley is upgraded.
         'tools/list': { ttlMs: 300_000, cacheScope: 'private' },
         'resources/list': { ttlMs: 300_000, cacheScope: 'private' },
         'resources/templates/list': { ttlMs: 300_000, cacheScope: 'private' },
+        'prompts/list': { ttlMs: 300_000, cacheScope: 'private' },
         'server/discover': { ttlMs: 300_000, cacheScope: 'private' },
       },
     });
@@ -77,6 +79,17 @@ export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, st
         throw new ProtocolError(result.error.code === 'internal' ? ProtocolErrorCode.InternalError : ProtocolErrorCode.InvalidParams, result.error.message);
       }
       return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(result.output) }] };
+    });
+    server.setRequestHandler('prompts/list', () => ({ prompts: listPrompts() }));
+    server.setRequestHandler('prompts/get', (request) => {
+      let result;
+      try {
+        result = getPrompt(request.params.name, request.params.arguments);
+      } catch (error) {
+        throw new ProtocolError(ProtocolErrorCode.InvalidParams, (error as Error).message);
+      }
+      if (!result) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}. Call prompts/list to see the prompts.`);
+      return result;
     });
     return server;
   };
