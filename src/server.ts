@@ -1,4 +1,5 @@
-import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import { Authenticator } from './auth/authenticate.ts';
 import type { Config } from './config.ts';
@@ -20,6 +21,7 @@ export interface RunningServer {
 }
 
 const LAST_USED_FLUSH_MS = 15_000;
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Opens the database, migrates, loads demo data into an empty one, and serves HTTP until stopped. */
 export async function startServer(config: Config, log: Logger, options: { demoOnEmpty?: boolean } = {}): Promise<RunningServer> {
@@ -32,7 +34,7 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
     if (redis) await redis.connect();
     const authenticator = new Authenticator(db);
     const rateLimiter = new RateLimiter(redis);
-    const { app, close: closeMcp } = createApp({ config, db, log, authenticator, rateLimiter });
+    const { app, drain, close: closeMcp } = createApp({ config, db, log, authenticator, rateLimiter });
     const flushTimer = setInterval(() => authenticator.flushLastUsed().catch((err) => log.warn({ err }, 'could not record key use')), LAST_USED_FLUSH_MS);
     flushTimer.unref();
 
@@ -48,8 +50,11 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
       async stop() {
         clearInterval(flushTimer);
         // Stop accepting, let in-flight requests finish, then release the database.
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await drain(SHUTDOWN_GRACE_MS);
         await closeMcp();
+        server.closeAllConnections();
+        await closed;
         await authenticator.flushLastUsed().catch(() => undefined);
         redis?.disconnect();
         await db.close();
@@ -62,9 +67,9 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
   }
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config): Promise<ServerType> {
+function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    const server = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(server)) as Server;
     server.once('error', reject);
   });
 }

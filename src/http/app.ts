@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
 import { hostHeaderValidationResponse, localhostAllowedHostnames, originValidationResponse } from '@modelcontextprotocol/server';
 import type { Authenticator } from '../auth/authenticate.ts';
 import type { Config } from '../config.ts';
@@ -24,11 +24,24 @@ export interface AppDeps extends Invoker {
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  // Requests still being answered; shutdown waits for them before the database closes (a client hanging up
+  // does not stop the work its request started).
+  let inflight = 0;
+  let drained: (() => void) | undefined;
   const allowedHosts = [...localhostAllowedHostnames(), ...deps.config.allowedHosts];
   const mcp = createMcpEndpoint(deps);
   const openapi = openApiDocument(`${deps.config.publicUrl}/api/v1`);
 
   app.use(async (c, next) => {
+    inflight++;
+    try {
+      await handle(c, next);
+    } finally {
+      if (--inflight === 0) drained?.();
+    }
+  });
+
+  const handle = async (c: Context<AppEnv>, next: Next) => {
     const requestId = `req_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
     c.set('requestId', requestId);
     c.header('X-Request-Id', requestId);
@@ -40,7 +53,7 @@ export function createApp(deps: AppDeps) {
     // A refused body was never read: the connection cannot carry another request, so tell the client.
     if (c.res.status === 413) c.res.headers.set('Connection', 'close');
     deps.log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
-  });
+  };
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/openapi.json', (c) => c.json(openapi));
@@ -70,7 +83,17 @@ export function createApp(deps: AppDeps) {
     deps.log.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
     return jsonError(c, 500, 'internal', `Internal error (request id ${c.get('requestId')}).`);
   });
-  return { app, close: mcp.close };
+  /** Resolves once no request is in flight (or after `timeoutMs`). */
+  const drain = (timeoutMs: number) =>
+    new Promise<void>((resolve) => {
+      if (inflight === 0) return resolve();
+      const timer = setTimeout(resolve, timeoutMs);
+      drained = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  return { app, drain, close: mcp.close };
 }
 
 function parseToolsets(value: string): Set<Toolset> | Error {
