@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
+import os from 'node:os';
+import { openDatabase } from '../src/db/database.ts';
 import { RateLimiter } from '../src/limits/rate-limit.ts';
+import { engines } from './helpers/engines.ts';
 import { mcpClient } from './helpers/clients.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -98,7 +101,31 @@ describe('limits and revocation through the server', () => {
     await server.authenticator.flushLastUsed();
     assert.ok((await server.sql<{ last_used_at: string | null }>('select last_used_at from api_keys where id = $1', [key.id]))[0]!.last_used_at);
     assert.equal(await revokeApiKey(server.db, key.id), true);
-    server.authenticator.invalidate();
     assert.equal((await get()).status, 401);
+  });
+});
+
+describe('revocation across instances sharing PostgreSQL', { skip: !(await engines()).some((e) => e.name === 'postgres') }, () => {
+  test('a key revoked by another process fails here within moments, with no restart', async () => {
+    const server = await startTestServer({ name: 'postgres' });
+    try {
+      const { createApiKey, revokeApiKey } = await import('../src/domain/credentials/api-keys.ts');
+      const [account] = await server.sql<{ id: string }>("select id from accounts where slug = 'northwind'");
+      const key = await createApiKey(server.db, { accountId: account!.id, workspaceId: null, kind: 'account', name: 'elsewhere' });
+      const get = () => fetch(`${server.url}/api/v1/account`, { headers: { Authorization: `Bearer ${key.secret}` } });
+      assert.equal((await get()).status, 200, 'cached as valid');
+      // Another Parley process: its own connection pool on the same database.
+      const other = await openDatabase({ databaseUrl: server.databaseUrl!, dataDir: os.tmpdir(), command: 'other instance' });
+      assert.equal(await revokeApiKey(other, key.id), true);
+      await other.close();
+      let status = 200;
+      for (let i = 0; i < 40 && status === 200; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        status = (await get()).status;
+      }
+      assert.equal(status, 401);
+    } finally {
+      await server.stop();
+    }
   });
 });

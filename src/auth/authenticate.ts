@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { CREDENTIALS_CHANNEL } from '../domain/credentials/api-keys.ts';
 import { hashKey, KEY_KIND_SCOPES, parseKey, type KeyKind } from './api-keys.ts';
 import { DEFAULT_RATE_LIMITS, type Principal, type WorkspaceRef } from './principal.ts';
 
@@ -38,7 +39,9 @@ export class Authenticator {
   private readonly cache = new Map<string, { principal: Principal | undefined; expires: number }>();
   private readonly lastUsed = new Map<string, number>();
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    db.listen(CREDENTIALS_CHANNEL, () => this.invalidate());
+  }
 
   async authenticate(secret: string | undefined): Promise<AuthResult> {
     if (!secret) return { ok: false, status: 401, code: 'missing_credentials', message: 'Send an API key as "Authorization: Bearer <key>" or "x-api-key: <key>".' };

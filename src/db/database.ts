@@ -1,4 +1,6 @@
+import { EventEmitter } from 'node:events';
 import pg from 'pg';
+import { NotificationListener } from './notifications.ts';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded.ts';
 
 // Counts and sums come back as int8/numeric; every value Parley counts fits a JS number.
@@ -16,6 +18,10 @@ export interface Database extends Queryable {
   readonly engine: 'embedded' | 'postgres';
   /** Runs `work` in one transaction; it commits when `work` resolves and rolls back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Tells every process using this database (PostgreSQL NOTIFY; in-process on the single-process embedded engine). */
+  notify(channel: string, payload: string): Promise<void>;
+  /** Calls `listener` for each notification on the channel, from this process or any other. */
+  listen(channel: string, listener: (payload: string) => void): void;
   close(): Promise<void>;
 }
 
@@ -32,7 +38,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     await pool.query('select 1'); // fail at start, not at the first request, when the server is unreachable
-    return new PoolDatabase('postgres', pool);
+    return new PoolDatabase('postgres', pool, undefined, options.databaseUrl);
   }
   const embedded = await startEmbeddedServer(options.dataDir, options.command);
   // PGlite is one session: a single connection keeps transactions from interleaving.
@@ -41,13 +47,30 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 class PoolDatabase implements Database {
+  private readonly local = new EventEmitter();
+  private listener: NotificationListener | undefined;
+
   constructor(
     readonly engine: 'embedded' | 'postgres',
     private readonly pool: pg.Pool,
     private readonly embedded?: EmbeddedServer,
+    private readonly connectionString?: string,
   ) {
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
+  }
+
+  async notify(channel: string, payload: string): Promise<void> {
+    if (this.engine === 'embedded') this.local.emit(channel, payload);
+    else await this.pool.query('select pg_notify($1, $2)', [channel, payload]);
+  }
+
+  listen(channel: string, listener: (payload: string) => void): void {
+    this.local.on(channel, listener);
+    if (this.engine === 'postgres') {
+      this.listener ??= new NotificationListener(this.connectionString!, (ch, payload) => this.local.emit(ch, payload));
+      this.listener.add(channel);
+    }
   }
 
   async query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> {
@@ -75,6 +98,7 @@ class PoolDatabase implements Database {
   }
 
   async close(): Promise<void> {
+    await this.listener?.close();
     await this.pool.end();
     await this.embedded?.stop();
   }

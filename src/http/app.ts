@@ -35,7 +35,7 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     inflight++;
     try {
-      await handle(c, next);
+      return await handle(c, next);
     } finally {
       if (--inflight === 0) drained?.();
     }

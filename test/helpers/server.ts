@@ -8,6 +8,8 @@ import { startServer, type RunningServer } from '../../src/server.ts';
 import { POSTGRES_URL, type Engine } from './engines.ts';
 
 export interface TestServer extends RunningServer {
+  /** The PostgreSQL URL (with its private schema) when on the postgres engine. */
+  databaseUrl: string | undefined;
   keys: { northwind: string; northwindReadOnly: string; bluebird: string; bluebirdReadOnly: string };
   /** SQL straight to the same database, to check answers against. */
   sql<T extends object = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -40,6 +42,7 @@ export async function startTestServer(engine: Engine, env: Record<string, string
   return {
     ...server,
     keys: { northwind: key('Northwind', 'account'), northwindReadOnly: key('Northwind', 'read_only'), bluebird: key('Bluebird', 'account'), bluebirdReadOnly: key('Bluebird', 'read_only') },
+    databaseUrl,
     sql: (text, params) => server.db.query(text, params),
     async stop() {
       await server.stop();

@@ -1,5 +1,5 @@
 import { generateKey, type KeyKind } from '../../auth/api-keys.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
 import { newId } from '../../ids.ts';
 
 export interface ApiKeyRow {
@@ -42,11 +42,18 @@ export async function listApiKeys(db: Queryable, accountId?: string): Promise<Ap
   );
 }
 
-/** Revokes a key; returns false when no such active key exists (in that account, when given). */
-export async function revokeApiKey(db: Queryable, id: string, accountId?: string): Promise<boolean> {
+/** Every process caching credentials listens here and forgets them when told. */
+export const CREDENTIALS_CHANNEL = 'parley_credentials';
+
+/**
+ * Revokes a key and tells every Parley process, so the next request with it fails wherever it lands.
+ * Returns false when no such active key exists (in that account, when given).
+ */
+export async function revokeApiKey(db: Database, id: string, accountId?: string): Promise<boolean> {
   const rows = await db.query(
     `update api_keys set revoked_at = now() where id = $1 and revoked_at is null ${accountId ? 'and account_id = $2' : ''} returning id`,
     accountId ? [id, accountId] : [id],
   );
+  if (rows.length > 0) await db.notify(CREDENTIALS_CHANNEL, id);
   return rows.length > 0;
 }

@@ -1,0 +1,60 @@
+import pg from 'pg';
+
+const RECONNECT_MS = 1000;
+
+/**
+ * One dedicated PostgreSQL connection that LISTENs on Parley's channels and reconnects when it drops. While it is
+ * down notifications can be missed, so a reconnect is announced on every channel as a notification with an empty
+ * payload, which listeners treat as "something may have changed".
+ */
+export class NotificationListener {
+  private readonly channels = new Set<string>();
+  private client: pg.Client | undefined;
+  private closed = false;
+  private connecting: Promise<void> | undefined;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly deliver: (channel: string, payload: string) => void,
+  ) {}
+
+  add(channel: string): void {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`unsafe channel name: ${channel}`);
+    this.channels.add(channel);
+    if (this.client) void this.client.query(`listen ${channel}`).catch(() => undefined);
+    else this.connecting ??= this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    while (!this.closed) {
+      const client = new pg.Client({ connectionString: this.connectionString });
+      try {
+        await client.connect();
+        for (const channel of this.channels) await client.query(`listen ${channel}`);
+        client.on('notification', (n) => this.deliver(n.channel, n.payload ?? ''));
+        client.on('error', () => this.reconnect(client));
+        client.on('end', () => this.reconnect(client));
+        this.client = client;
+        this.connecting = undefined;
+        for (const channel of this.channels) this.deliver(channel, '');
+        return;
+      } catch {
+        await client.end().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
+      }
+    }
+  }
+
+  private reconnect(client: pg.Client): void {
+    if (this.client !== client || this.closed) return;
+    this.client = undefined;
+    this.connecting ??= this.connect();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+}
