@@ -3,7 +3,7 @@
  * no-op tool measured in the same run (this machine is shared and noisy: only ratios mean anything), on the
  * embedded database and on PostgreSQL; memory at rest and under load; time from start to ready.
  *
- *   npm run bench                 (BENCH_SECONDS=5, BENCH_CONNECTIONS=32; BENCH_ENGINES=embedded,postgres)
+ *   npm run bench    (BENCH_SECONDS=5, BENCH_CONNECTIONS=32, BENCH_ENGINES=embedded,postgres, BENCH_TOOLS=a,b to pick tools)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -76,11 +76,11 @@ function report(name: string, r: Result, baseline?: number) {
   console.log(JSON.stringify(row));
 }
 
-const TOOLS: Array<[string, Record<string, unknown>]> = [
+const TOOLS: Array<[string, Record<string, unknown>]> = ([
   ['get_account_info', {}],
   ['search_conversations', { query: 'refund', per_page: 10 }],
   ['get_usage_summary', { workspace: 'northwind-web' }],
-];
+] as Array<[string, Record<string, unknown>]>).filter(([name]) => !process.env.BENCH_TOOLS || process.env.BENCH_TOOLS.split(',').includes(name));
 
 const bare = await start('bench/bare-sdk-server.ts');
 const bareIdle = rssMb(bare.child.pid!);

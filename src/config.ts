@@ -16,6 +16,8 @@ const ConfigSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `off` sends every MCP request through the SDK's per-request server (see src/mcp/fast-path.ts). */
+  MCP_FAST_PATH: z.enum(['on', 'off']).default('on'),
   /** Extra host names accepted in Host/Origin headers besides localhost and PUBLIC_URL's host. */
   ALLOWED_HOSTS: z.string().default(''),
 });
@@ -30,6 +32,7 @@ export interface Config {
   redisUrl: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   allowedHosts: string[];
+  mcpFastPath: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -50,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,
     logLevel: c.LOG_LEVEL,
+    mcpFastPath: c.MCP_FAST_PATH === 'on',
     allowedHosts: [
       new URL(publicUrl).hostname,
       ...c.ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { NotificationListener } from './notifications.ts';
@@ -46,6 +47,22 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return new PoolDatabase('embedded', pool, embedded);
 }
 
+/**
+ * Statements are prepared once per connection and reused: repeated SQL skips parsing and planning (on the
+ * embedded engine's single connection this halves a point lookup). Statement texts are Parley's own SQL
+ * shapes (values always travel as parameters), so their number is bounded.
+ */
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string | undefined {
+  if (!sql.includes('$1') || sql.includes(';')) return undefined; // one parameterised statement only
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `p${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 class PoolDatabase implements Database {
   private readonly local = new EventEmitter();
   private listener: NotificationListener | undefined;
@@ -74,7 +91,7 @@ class PoolDatabase implements Database {
   }
 
   async query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    const result = await this.pool.query(sql, params as unknown[] | undefined);
+    const result = await this.pool.query({ text: sql, values: params as unknown[] | undefined, name: statementName(sql) });
     return result.rows as T[];
   }
 

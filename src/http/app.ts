@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context, type Next } from 'hono';
-import { hostHeaderValidationResponse, localhostAllowedHostnames, originValidationResponse } from '@modelcontextprotocol/server';
+import { hostHeaderValidationResponse, isJsonContentType, localhostAllowedHostnames, originValidationResponse } from '@modelcontextprotocol/server';
 import type { Authenticator } from '../auth/authenticate.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -14,6 +14,7 @@ import { restRouter } from '../rest/router.ts';
 import { requireReader } from './authenticate.ts';
 import type { AppEnv } from './context.ts';
 import { jsonError } from './errors.ts';
+import { readJsonBody } from './json-body.ts';
 
 export interface AppDeps extends Invoker {
   config: Config;
@@ -22,6 +23,8 @@ export interface AppDeps extends Invoker {
   authenticator: Authenticator;
 }
 
+const MAX_MCP_BODY_BYTES = 1024 * 1024;
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   // Requests still being answered; shutdown waits for them before the database closes (a client hanging up
@@ -29,7 +32,7 @@ export function createApp(deps: AppDeps) {
   let inflight = 0;
   let drained: (() => void) | undefined;
   const allowedHosts = [...localhostAllowedHostnames(), ...deps.config.allowedHosts];
-  const mcp = createMcpEndpoint(deps);
+  const mcp = createMcpEndpoint({ ...deps, fastPath: deps.config.mcpFastPath });
   const openapi = openApiDocument(`${deps.config.publicUrl}/api/v1`);
 
   app.use(async (c, next) => {
@@ -69,10 +72,15 @@ export function createApp(deps: AppDeps) {
   app.all('/mcp', async (c) => {
     const requested = c.req.query('toolsets') ?? c.req.header('x-mcp-toolsets');
     const toolsets = requested === undefined ? undefined : parseToolsets(requested);
-    if (toolsets instanceof Error) {
-      return Response.json({ jsonrpc: '2.0', id: null, error: { code: -32600, message: toolsets.message } }, { status: 400 });
+    if (toolsets instanceof Error) return jsonRpcError(400, -32600, toolsets.message);
+    // The body is parsed here, from Node's stream, and handed to the SDK, which then reads and clones nothing.
+    let parsedBody: unknown;
+    if (c.req.method === 'POST' && isJsonContentType(c.req.header('content-type'))) {
+      const body = await readJsonBody(c.env.incoming, MAX_MCP_BODY_BYTES);
+      if (!body.ok) return jsonRpcError(body.status, body.status === 400 ? -32700 : -32000, body.message);
+      parsedBody = body.value;
     }
-    return mcp.serve(c.req.raw, { principal: c.get('principal'), toolsets, requestId: c.get('requestId') });
+    return mcp.serve(c.req.raw, { principal: c.get('principal'), toolsets, requestId: c.get('requestId') }, parsedBody);
   });
 
   app.use('/api/v1/*', requireReader(deps.authenticator, 'parley-api'));
@@ -94,6 +102,10 @@ export function createApp(deps: AppDeps) {
       };
     });
   return { app, drain, close: mcp.close };
+}
+
+function jsonRpcError(status: number, code: number, message: string): Response {
+  return Response.json({ jsonrpc: '2.0', id: null, error: { code, message } }, { status });
 }
 
 function parseToolsets(value: string): Set<Toolset> | Error {

@@ -7,6 +7,8 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { Toolset } from '../operations/define.ts';
 import { invoke, type Invoker } from '../operations/invoke.ts';
+import { fastToolCall } from './fast-path.ts';
+import { toolErrorText } from './tool-result.ts';
 import { getPrompt, listPrompts } from './prompts.ts';
 import { RESOURCE_TEMPLATES, RESOURCES, resolveResource } from './resources.ts';
 import { allowedOperations, toolList } from './tools.ts';
@@ -28,6 +30,8 @@ export interface McpRequestState {
 export interface McpDeps extends Invoker {
   db: Database;
   log: Logger;
+  /** Answer canonical 2026-07-28 tools/call requests without a per-request SDK server (see fast-path.ts). */
+  fastPath: boolean;
 }
 
 /**
@@ -36,7 +40,7 @@ export interface McpDeps extends Invoker {
  * The factory builds a low-level Server with five handlers over tool lists and schemas prepared once at load, so a
  * request pays for almost nothing beyond its own work.
  */
-export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, state: McpRequestState) => Promise<Response>; close: () => Promise<void> } {
+export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, state: McpRequestState, parsedBody?: unknown) => Promise<Response>; close: () => Promise<void> } {
   const factory = ({ authInfo }: McpRequestContext) => {
     // The SDK passes authInfo through untouched to both eras (the 2025 fallback clones the Request, so it is the one carrier).
     const state = authInfo?.extra?.[STATE_KEY] as McpRequestState | undefined;
@@ -62,9 +66,8 @@ export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, st
       const op = allowedOperations(principal, toolsets).find((o) => o.name === request.params.name);
       if (!op) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${request.params.name}. Call tools/list to see the tools this credential may use.`);
       const result = await invoke(deps, op, ctx, request.params.arguments ?? {});
-      if (result.ok) return { content: [{ type: 'text', text: JSON.stringify(result.output) }], structuredContent: result.output };
-      const { message, hint, code } = result.error;
-      return { isError: true, content: [{ type: 'text', text: hint ? `${message}\nHint: ${hint}` : message }], _meta: { 'parley/error_code': code } };
+      if (result.ok) return { content: [{ type: 'text', text: result.json }], structuredContent: result.output };
+      return { isError: true, content: [{ type: 'text', text: toolErrorText(result.error) }], _meta: { 'parley/error_code': result.error.code } };
     });
 
     server.setRequestHandler('resources/list', () => ({ resources: RESOURCES.map(({ bind: _bind, ...resource }) => resource) }));
@@ -78,7 +81,7 @@ export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, st
         if (result.error.code === 'not_found') throw new ResourceNotFoundError(uri, result.error.message);
         throw new ProtocolError(result.error.code === 'internal' ? ProtocolErrorCode.InternalError : ProtocolErrorCode.InvalidParams, result.error.message);
       }
-      return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(result.output) }] };
+      return { contents: [{ uri, mimeType: 'application/json', text: result.json }] };
     });
     server.setRequestHandler('prompts/list', () => ({ prompts: listPrompts() }));
     server.setRequestHandler('prompts/get', (request) => {
@@ -98,11 +101,18 @@ export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, st
     maxRequestBodySize: 1024 * 1024,
     onerror: (error) => deps.log.debug({ err: error }, 'mcp request rejected'),
   });
+  const fast = deps.fastPath ? fastToolCall(deps, SERVER_INFO) : undefined;
   return {
-    serve: (request, state) =>
-      handler.fetch(request, {
-        authInfo: { token: state.principal.credential.id, clientId: state.principal.credential.id, scopes: [...state.principal.scopes], extra: { [STATE_KEY]: state } },
-      }),
+    async serve(request, state, parsedBody) {
+      const answered = fast && parsedBody !== undefined ? await fast(request.headers, parsedBody, state) : undefined;
+      return (
+        answered ??
+        handler.fetch(request, {
+          authInfo: { token: state.principal.credential.id, clientId: state.principal.credential.id, scopes: [...state.principal.scopes], extra: { [STATE_KEY]: state } },
+          ...(parsedBody !== undefined && { parsedBody }),
+        })
+      );
+    },
     close: () => handler.close(),
   };
 }

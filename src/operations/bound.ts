@@ -18,9 +18,11 @@ function findArrays(value: unknown, path: string, out: ArraySlot[], depth: numbe
   for (const [key, child] of Object.entries(value)) findArrays(child, path ? `${path}.${key}` : key, out, depth + 1);
 }
 
-export function boundResult<T extends Record<string, unknown>>(result: T, maxChars = MAX_RESULT_CHARS): T {
-  let size = JSON.stringify(result).length;
-  if (size <= maxChars) return result;
+/** The result, cut to fit when needed, with its JSON (serialised once here, reused by every surface). */
+export function boundResult<T extends Record<string, unknown>>(result: T, maxChars = MAX_RESULT_CHARS): { value: T; json: string } {
+  const json = JSON.stringify(result);
+  if (json.length <= maxChars) return { value: result, json };
+  let size = json.length;
   const copy = structuredClone(result);
   const slots: ArraySlot[] = [];
   findArrays(copy, '', slots, 0);
@@ -43,5 +45,5 @@ export function boundResult<T extends Record<string, unknown>>(result: T, maxCha
       hint: 'The result was cut to fit the context budget: lower per_page, narrow the date range, or add filters.',
     };
   }
-  return copy;
+  return { value: copy, json: JSON.stringify(copy) };
 }

@@ -5,7 +5,7 @@ import type { AnyOperation, OperationContext } from './define.ts';
 import { OperationError } from './errors.ts';
 
 export type InvokeResult = (
-  | { ok: true; output: Record<string, unknown> }
+  | { ok: true; output: Record<string, unknown>; json: string }
   | { ok: false; error: { code: OperationError['code'] | 'internal'; message: string; hint?: string; retryAfter?: number } }
 ) & { rateLimit?: RateLimitDecision };
 
@@ -32,7 +32,8 @@ export async function invoke(deps: Invoker, op: AnyOperation, ctx: OperationCont
     const parsed = op.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new OperationError('invalid_argument', describeIssues(parsed.error), `See the input schema of ${op.name}.`);
     const output = await op.run(ctx, parsed.data);
-    return { ok: true, output: boundResult(output as Record<string, unknown>), rateLimit };
+    const bounded = boundResult(output as Record<string, unknown>);
+    return { ok: true, output: bounded.value, json: bounded.json, rateLimit };
   } catch (error) {
     if (error instanceof OperationError) {
       return { ok: false, error: { code: error.code, message: error.message, ...(error.hint && { hint: error.hint }), ...(error.retryAfter && { retryAfter: error.retryAfter }) }, rateLimit };

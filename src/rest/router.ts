@@ -34,7 +34,7 @@ export function restRouter(deps: RestDeps): Hono<AppEnv> {
         c.header('RateLimit-Remaining', String(result.rateLimit.remaining));
         c.header('RateLimit-Reset', String(result.rateLimit.resetSeconds));
       }
-      if (result.ok) return c.json(result.output);
+      if (result.ok) return c.body(result.json, 200, { 'content-type': 'application/json' });
       if (result.error.retryAfter) c.header('Retry-After', String(result.error.retryAfter));
       return jsonError(c, HTTP_STATUS[result.error.code] as ContentfulStatusCode, result.error.code, result.error.message, result.error.hint);
     });

@@ -1,0 +1,24 @@
+import type { IncomingMessage } from 'node:http';
+
+export type JsonBody = { ok: true; value: unknown } | { ok: false; status: 400 | 413; message: string };
+
+/**
+ * Reads and parses a JSON request body straight from Node's stream, refusing it as soon as it passes `limit`
+ * bytes. Cheaper than going through a web ReadableStream, which is most of what a small request costs.
+ */
+export async function readJsonBody(incoming: IncomingMessage, limit: number): Promise<JsonBody> {
+  const tooLarge = { ok: false, status: 413, message: `Request body too large: the limit is ${limit} bytes.` } as const;
+  if (Number(incoming.headers['content-length'] ?? 0) > limit) return tooLarge;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return tooLarge;
+    chunks.push(chunk);
+  }
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks, size).toString('utf8')) };
+  } catch {
+    return { ok: false, status: 400, message: 'Parse error: the request body is not valid JSON' };
+  }
+}
