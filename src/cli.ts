@@ -5,7 +5,8 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { DirectoryLockedError } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
-import { createApiKey, CredentialError, listApiKeys, revokeApiKey } from './domain/credentials/api-keys.ts';
+import { DEFAULT_RATE_LIMITS } from './auth/principal.ts';
+import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, listApiKeys, revokeApiKey } from './domain/credentials/api-keys.ts';
 import type { DemoKey } from './demo/load.ts';
 import { loadDemo } from './demo/load.ts';
 import { createLogger } from './log.ts';
@@ -20,6 +21,8 @@ Commands:
   keys create --account <id|slug> --kind <${Object.keys(KEY_KINDS).join('|')}> [--workspace <id|slug>] [--name <text>]
   keys list [--account <id|slug>]
   keys revoke <key id>
+  limits set --account <id|slug> [--per-minute N] [--per-hour N] [--per-day N]   (omitted windows keep the default)
+  limits show --account <id|slug>
 
 Configuration comes from the environment: PORT, HOST, PUBLIC_URL, DATA_DIR, DATABASE_URL, REDIS_URL, LOG_LEVEL.`;
 
@@ -51,6 +54,8 @@ async function main(argv: string[]): Promise<void> {
       });
     case 'keys':
       return keysCommand(config, rest);
+    case 'limits':
+      return limitsCommand(config, rest);
     case undefined:
     case 'help':
     case '--help':
@@ -124,6 +129,36 @@ async function keysCommand(config: Config, args: string[]): Promise<void> {
     } else {
       throw new UsageError('keys takes create, list or revoke.');
     }
+  });
+}
+
+async function limitsCommand(config: Config, args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: { account: { type: 'string' }, 'per-minute': { type: 'string' }, 'per-hour': { type: 'string' }, 'per-day': { type: 'string' } },
+  });
+  if (!values.account) throw new UsageError(`limits ${action ?? ''} needs --account <id|slug>.`);
+  await withDatabase(config, `parley limits ${action ?? ''}`.trim(), async (db) => {
+    const accountId = await resolveAccount(db, values.account!);
+    if (action === 'set') {
+      const limits: Record<string, number> = {};
+      for (const window of ['minute', 'hour', 'day'] as const) {
+        const value = values[`per-${window}`];
+        if (value === undefined) continue;
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--per-${window} must be a whole number of calls, 1 or more.`);
+        limits[`per_${window}`] = n;
+      }
+      await db.query('update accounts set rate_limits = $2 where id = $1', [accountId, Object.keys(limits).length ? limits : null]);
+      // Running servers cache credentials with their limits: tell them.
+      await db.notify(CREDENTIALS_CHANNEL, accountId);
+    } else if (action !== 'show') {
+      throw new UsageError('limits takes set or show.');
+    }
+    const [row] = await db.query<{ rate_limits: Record<string, number> | null }>('select rate_limits from accounts where id = $1', [accountId]);
+    const effective = { per_minute: DEFAULT_RATE_LIMITS.perMinute, per_hour: DEFAULT_RATE_LIMITS.perHour, per_day: DEFAULT_RATE_LIMITS.perDay, ...row?.rate_limits };
+    console.log(`Rate limits per credential for ${values.account}: ${effective.per_minute}/minute, ${effective.per_hour}/hour, ${effective.per_day}/day.`);
   });
 }
 

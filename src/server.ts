@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { Authenticator } from './auth/authenticate.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
+import { startMaintenance } from './db/maintenance.ts';
 import { migrate } from './db/migrate.ts';
 import { isEmpty, loadDemo, type DemoKey } from './demo/load.ts';
 import { createApp } from './http/app.ts';
@@ -35,6 +36,7 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
     const authenticator = new Authenticator(db);
     const rateLimiter = new RateLimiter(redis);
     const { app, drain, close: closeMcp } = createApp({ config, db, log, authenticator, rateLimiter });
+    const stopMaintenance = startMaintenance(db, log);
     const flushTimer = setInterval(() => authenticator.flushLastUsed().catch((err) => log.warn({ err }, 'could not record key use')), LAST_USED_FLUSH_MS);
     flushTimer.unref();
 
@@ -49,6 +51,7 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
       demoKeys,
       async stop() {
         clearInterval(flushTimer);
+        stopMaintenance();
         // Stop accepting, let in-flight requests finish, then release the database.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         await drain(SHUTDOWN_GRACE_MS);

@@ -20,7 +20,10 @@ export async function loadDemo(db: Database, options: DemoOptions = {}): Promise
   return db.transaction(async (tx) => {
     const existing = await tx.query<{ id: string }>('select id from accounts where slug = any($1) for update', [DEMO_SLUGS]);
     const created = existing.length === 0;
-    if (created) await generateDemoData(tx, options);
+    if (created) {
+      await generateDemoData(tx, options);
+      await tx.query('analyze'); // fresh statistics, or the planner guesses badly on freshly bulk-loaded tables
+    }
     const accounts = await tx.query<{ id: string; name: string; workspace_id: string; workspace_slug: string }>(
       `select a.id, a.name, w.id as workspace_id, w.slug as workspace_slug from accounts a
        join lateral (select id, slug from workspaces where account_id = a.id order by created_at, id limit 1) w on true

@@ -21,8 +21,8 @@ const TOOLS = new Map(OPERATIONS.map((op) => [op.name, { op, tool: toTool(op) }]
 const listCache = new Map<string, Tool[]>();
 
 /** The operations a principal may call, narrowed to the requested toolsets. A read-only key never sees a write tool. */
-export function allowedOperations(principal: Principal, toolsets: ReadonlySet<Toolset> | undefined): AnyOperation[] {
-  return OPERATIONS.filter((op) => principal.scopes.includes(op.scope) && (!toolsets || toolsets.has(op.toolset)));
+export function allowedOperations(principal: Principal, toolsets: ReadonlySet<Toolset> | undefined, operations: readonly AnyOperation[] = OPERATIONS): AnyOperation[] {
+  return operations.filter((op) => principal.scopes.includes(op.scope) && (!toolsets || toolsets.has(op.toolset)));
 }
 
 export function toolList(principal: Principal, toolsets: ReadonlySet<Toolset> | undefined): Tool[] {

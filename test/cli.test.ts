@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-cli-'));
+
+function parley(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.resolve('src/cli.ts'), ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('the parley command', () => {
+  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test('demo loads the tenants once and prints fresh keys each time', () => {
+    const first = parley(['demo']);
+    assert.equal(first.code, 0, first.err);
+    assert.match(first.out, /Demo data loaded/);
+    const keys = first.out.match(/parley_(ak|rk)_[0-9A-Za-z]{38}/g) ?? [];
+    assert.equal(keys.length, 4 + 2, 'two keys per account, plus the connect examples');
+    const again = parley(['demo']);
+    assert.match(again.out, /already there; here are fresh keys/);
+    assert.ok(!again.out.includes(keys[0]!), 'new keys, never the old secrets');
+  });
+
+  test('keys create, list and revoke', () => {
+    const created = parley(['keys', 'create', '--account', 'northwind', '--workspace', 'northwind-web', '--kind', 'read_only', '--name', 'reporting']);
+    assert.equal(created.code, 0, created.err);
+    const id = /Created read_only key (key_\w+)/.exec(created.out)?.[1];
+    assert.ok(id && /parley_rk_/.test(created.out));
+    assert.match(parley(['keys', 'list', '--account', 'northwind']).out, new RegExp(`${id}.*reporting.*active`));
+    assert.equal(parley(['keys', 'revoke', id]).code, 0);
+    assert.match(parley(['keys', 'list']).out, new RegExp(`${id}.*REVOKED`));
+    const twice = parley(['keys', 'revoke', id]);
+    assert.equal(twice.code, 2);
+    assert.match(twice.err, /No active key/);
+    const bad = parley(['keys', 'create', '--account', 'northwind', '--kind', 'secret']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /A secret key needs a workspace/);
+  });
+
+  test('limits set and show', () => {
+    const set = parley(['limits', 'set', '--account', 'bluebird', '--per-minute', '5']);
+    assert.equal(set.code, 0, set.err);
+    assert.match(set.out, /5\/minute, 1000\/hour, 10000\/day/);
+    assert.equal(parley(['limits', 'set', '--account', 'bluebird', '--per-hour', 'lots']).code, 2);
+  });
+
+  test('bad configuration and unknown commands fail clearly', () => {
+    const port = parley(['migrate'], { PORT: 'eighty' });
+    assert.equal(port.code, 2);
+    assert.match(port.err, /PORT: .*number/);
+    const url = parley(['migrate'], { DATABASE_URL: 'mysql://nope' });
+    assert.match(url.err, /DATABASE_URL: must be a postgres/);
+    const unknown = parley(['frobnicate']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /Unknown command "frobnicate"/);
+  });
+});
