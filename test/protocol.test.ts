@@ -40,6 +40,12 @@ describe('bad input and protocol misuse', () => {
     return body.result.content[0].text as string;
   }
 
+  test('a key is accepted as a Bearer token or as x-api-key', async () => {
+    for (const headers of [{ Authorization: `Bearer ${key}` }, { 'x-api-key': key }]) {
+      assert.equal((await fetch(`${server.url}/api/v1/account`, { headers })).status, 200);
+    }
+  });
+
   test('no credential or a bad one: 401 with a Bearer challenge', async () => {
     const none = await fetch(`${server.url}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     assert.equal(none.status, 401);

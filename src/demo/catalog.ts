@@ -56,6 +56,27 @@ export const COMPANIES: readonly CompanySeed[] = [
   { name: 'Cobalt Energy', domain: 'cobaltenergy.com', industry: 'Energy', employees: 2600, country: 'US' },
 ];
 
+const NAME_STEMS = ['Bright', 'Nimbus', 'Copper', 'Lattice', 'Harbor', 'Summit', 'Kite', 'Meridian', 'Aurora', 'Granite', 'Tidal', 'Juniper', 'Atlas', 'Beacon', 'Cinder', 'Delta', 'Evergreen', 'Falcon', 'Helix', 'Ion', 'Jasper', 'Keystone', 'Lumen', 'Mosaic', 'Nova', 'Orchid', 'Prism', 'Quill', 'Riverstone', 'Sable'] as const;
+const NAME_KINDS = [
+  ['Labs', 'Software'], ['Health', 'Healthcare'], ['Logistics', 'Logistics'], ['Retail', 'Retail'], ['Capital', 'Financial Services'],
+  ['Foods', 'Food & Beverage'], ['Energy', 'Energy'], ['Media', 'Media'], ['Robotics', 'Robotics'], ['Learning', 'Education'],
+] as const;
+const COUNTRIES = ['US', 'US', 'US', 'GB', 'DE', 'FR', 'NL', 'CA', 'AU', 'ES', 'IT', 'NO', 'JP'] as const;
+
+/** The named companies above plus a few hundred more, made by combining a stem with a kind of business. */
+export const ALL_COMPANIES: readonly CompanySeed[] = [
+  ...COMPANIES,
+  ...NAME_STEMS.flatMap((stem, i) =>
+    NAME_KINDS.map(([kind, industry], j) => ({
+      name: `${stem} ${kind}`,
+      domain: `${stem}${kind}.${COUNTRIES[(i + j) % COUNTRIES.length] === 'US' ? 'com' : COUNTRIES[(i + j) % COUNTRIES.length]!.toLowerCase()}`.toLowerCase(),
+      industry,
+      employees: 10 + ((i * 37 + j * 113) % 4990),
+      country: COUNTRIES[(i + j) % COUNTRIES.length]!,
+    })),
+  ),
+];
+
 export const CITIES = [
   ['New York', 'US'], ['San Francisco', 'US'], ['Austin', 'US'], ['Chicago', 'US'], ['Seattle', 'US'],
   ['London', 'GB'], ['Berlin', 'DE'], ['Munich', 'DE'], ['Paris', 'FR'], ['Amsterdam', 'NL'], ['Madrid', 'ES'],

@@ -3,7 +3,7 @@ import { insertRows } from '../db/bulk.ts';
 import { seededIds, type IdKind } from '../ids.ts';
 import { Random } from './random.ts';
 import {
-  BROWSERS, CAMPAIGNS, CITIES, CLINIC_LOCATIONS, CLINIC_PROFILE, COMPANIES, DEVICES, FIRST_NAMES, LAST_NAMES,
+  ALL_COMPANIES, BROWSERS, CAMPAIGNS, CITIES, CLINIC_LOCATIONS, CLINIC_PROFILE, COMPANIES, DEVICES, FIRST_NAMES, LAST_NAMES,
   SAAS_PROFILE, TITLES, TRAFFIC_SOURCES, type BusinessProfile, type CompanySeed, type TopicScript,
 } from './catalog.ts';
 
@@ -134,6 +134,7 @@ interface Person {
 
 class WorkspaceGenerator {
   private readonly companyIds = new Map<string, string>();
+  private readonly companySeeds: CompanySeed[] = [];
   private readonly agentIds: string[] = [];
   private readonly categoryIds = new Map<string, string>();
   private readonly ws: string;
@@ -182,10 +183,12 @@ class WorkspaceGenerator {
       await sink.push('channels', { id: id('channel', t), workspace_id: ws, agent_id: this.agentIds[0], kind: 'voice', name: 'Front desk phone line', config: { number: '+1 626 555 0100' }, status: 'active', created_at: iso(t) });
     }
     await sink.push('templates', { id: id('template', t), workspace_id: ws, name: 'Lead qualification', category: 'sales', description: 'Asks budget, team size and timeline.', definition: { questions: ['team_size', 'timeline', 'budget'] }, created_at: iso(t) });
-    const companies = this.profile.kind === 'saas' ? rng.sample(COMPANIES, 20).concat(COMPANIES.filter((c) => c.name === 'Acme Corp')) : rng.sample(COMPANIES, 6);
+    // Hundreds of companies in all. Earlier ones visit more often; Acme Corp leads the SaaS list, for "leads from Acme Corp".
+    const companies = this.profile.kind === 'saas' ? COMPANIES.filter((c) => c.name === 'Acme Corp').concat(rng.sample(ALL_COMPANIES, 110)) : rng.sample(ALL_COMPANIES, 40);
     for (const company of new Set(companies)) {
       const companyId = id('company', t);
       this.companyIds.set(company.name, companyId);
+      this.companySeeds.push(company);
       await sink.push('companies', { id: companyId, workspace_id: ws, name: company.name, domain: company.domain, industry: company.industry, employee_count: company.employees, country: company.country, attributes: { source: 'enrichment' }, created_at: iso(t), updated_at: iso(t) });
     }
     for (const [position, article] of this.profile.articles.entries()) {
@@ -224,7 +227,7 @@ class WorkspaceGenerator {
     const [source, medium, referrer] = rng.weighted(TRAFFIC_SOURCES.map((s) => [s, s[3]] as const));
     const paid = medium === 'cpc' || medium === 'paid' || medium === 'email';
     const enriched = rng.chance(window.enrichment);
-    const company = enriched && this.companyIds.size > 0 ? rng.pick(COMPANIES.filter((c) => this.companyIds.has(c.name))) : undefined;
+    const company = enriched ? this.companySeeds[Math.floor(rng.next() ** 1.5 * this.companySeeds.length)] : undefined; // a few companies visit often
     const person = this.person(company);
     const knownPerson = enriched && rng.chance(0.45);
     const [city, country] = rng.pick(CITIES);
