@@ -41,7 +41,7 @@ describe('bad input and protocol misuse', () => {
   }
 
   test('a key is accepted as a Bearer token or as x-api-key', async () => {
-    for (const headers of [{ Authorization: `Bearer ${key}` }, { 'x-api-key': key }]) {
+    for (const headers of [{ Authorization: `Bearer ${key}` }, { 'x-api-key': key }] as Array<Record<string, string>>) {
       assert.equal((await fetch(`${server.url}/api/v1/account`, { headers })).status, 200);
     }
   });

@@ -143,7 +143,7 @@ class WorkspaceGenerator {
     private readonly rng: Random,
     private readonly id: (kind: IdKind, at: number) => string,
     private readonly sink: RowSink,
-    private readonly workspace: DemoWorkspace,
+    workspace: DemoWorkspace,
     private readonly profile: BusinessProfile,
     private readonly window: { now: number; start: number; enrichment: number },
   ) {
