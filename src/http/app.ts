@@ -34,6 +34,7 @@ export function createApp(deps: AppDeps) {
   const allowedHosts = [...localhostAllowedHostnames(), ...deps.config.allowedHosts];
   const mcp = createMcpEndpoint({ ...deps, fastPath: deps.config.mcpFastPath });
   const openapi = openApiDocument(`${deps.config.publicUrl}/api/v1`);
+  const docs = docsPage();
 
   app.use(async (c, next) => {
     inflight++;
@@ -60,7 +61,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/openapi.json', (c) => c.json(openapi));
-  app.get('/docs', (c) => c.html(docsPage()));
+  app.get('/docs', (c) => c.html(docs));
   app.get('/', (c) => c.html(landingPage(deps.config.publicUrl)));
 
   app.use('/mcp', async (c, next) => {
