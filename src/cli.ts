@@ -97,7 +97,7 @@ function printKeys(keys: DemoKey[], config: Config): void {
   for (const key of keys) console.log(`  ${key.account.padEnd(16)} ${(key.workspace ?? 'all workspaces').padEnd(18)} ${key.kind.padEnd(10)} ${key.secret}`);
   const example = keys[0]?.secret ?? '<key>';
   console.log(`\nConnect Claude Code:\n  claude mcp add --transport http parley ${config.publicUrl}/mcp --header "Authorization: Bearer ${example}"`);
-  console.log(`Try MCP Inspector:\n  npx @modelcontextprotocol/inspector --cli ${config.publicUrl}/mcp --transport http --header "Authorization: Bearer ${example}" --method tools/list`);
+  console.log(`Try MCP Inspector (Node 22.19+):\n  npx @modelcontextprotocol/inspector@latest --cli ${config.publicUrl}/mcp --transport http --header "Authorization: Bearer ${example}" --method tools/list`);
 }
 
 async function keysCommand(config: Config, args: string[]): Promise<void> {

@@ -99,7 +99,7 @@ export async function generateDemoData(db: Queryable, options: DemoOptions = {})
   const start = now - HISTORY_DAYS * DAY;
 
   for (const [accountIndex, accountSeed] of ACCOUNTS.entries()) {
-    const createdAt = start - (30 + accountIndex) * DAY;
+    const createdAt = start - (40 - accountIndex) * DAY; // in list order, oldest first
     const account: DemoAccount = { id: id('account', createdAt), name: accountSeed.name, slug: accountSeed.slug, workspaces: [] };
     await sink.push('accounts', { id: account.id, name: account.name, slug: account.slug, created_at: iso(createdAt) });
     for (const [wsIndex, wsSeed] of accountSeed.workspaces.entries()) {

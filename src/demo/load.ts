@@ -27,7 +27,7 @@ export async function loadDemo(db: Database, options: DemoOptions = {}): Promise
     const accounts = await tx.query<{ id: string; name: string; workspace_id: string; workspace_slug: string }>(
       `select a.id, a.name, w.id as workspace_id, w.slug as workspace_slug from accounts a
        join lateral (select id, slug from workspaces where account_id = a.id order by created_at, id limit 1) w on true
-       where a.slug = any($1) order by a.name`,
+       where a.slug = any($1) order by a.created_at`,
       [DEMO_SLUGS],
     );
     const keys: DemoKey[] = [];
