@@ -12,8 +12,9 @@ export interface CompanyFilter {
 
 export type CompanyWithCounts = Company & { contact_count: number; visitor_count: number };
 
-const COUNTS = `(select count(*) from contacts ct where ct.company_id = co.id) as contact_count,
-  (select count(*) from visitors v where v.workspace_id = co.workspace_id and lower(v.company_domain) = lower(co.domain)) as visitor_count`;
+/** Contact and enriched-visitor counts for the company rows aliased `alias`. */
+const counts = (alias: string) => `(select count(*) from contacts ct where ct.company_id = ${alias}.id) as contact_count,
+  (select count(*) from visitors v where v.workspace_id = ${alias}.workspace_id and lower(v.company_domain) = lower(${alias}.domain)) as visitor_count`;
 
 export async function listCompanies(db: Queryable, filter: CompanyFilter, page: { limit: number; offset: number }) {
   const where = new Conditions();
@@ -23,7 +24,7 @@ export async function listCompanies(db: Queryable, filter: CompanyFilter, page: 
   const paged = where.paged(page);
   const rows = await db.query<CompanyWithCounts & { total: number }>(
     `with p as (select ${COLUMNS}, count(*) over () as total from companies co ${where} order by co.name, co.id ${paged.clause})
-     select p.*, ${COUNTS.replaceAll('co.', 'p.')} from p order by p.name, p.id`,
+     select p.*, ${counts('p')} from p order by p.name, p.id`,
     paged.params,
   );
   const total = rows[0]?.total ?? (page.offset > 0 ? await countRows(db, 'companies co', where) : 0);
@@ -31,6 +32,6 @@ export async function listCompanies(db: Queryable, filter: CompanyFilter, page: 
 }
 
 export async function getCompany(db: Queryable, workspaceIds: string[], id: string): Promise<CompanyWithCounts | undefined> {
-  const [row] = await db.query<CompanyWithCounts>(`select ${COLUMNS}, ${COUNTS} from companies co where co.id = $1 and co.workspace_id = any($2)`, [id, workspaceIds]);
+  const [row] = await db.query<CompanyWithCounts>(`select ${COLUMNS}, ${counts('co')} from companies co where co.id = $1 and co.workspace_id = any($2)`, [id, workspaceIds]);
   return row;
 }
