@@ -33,6 +33,8 @@ export const ID_PREFIXES = {
   webhook: 'wh',
   outbox: 'out',
   delivery: 'dlv',
+  session: 'sess',
+  invitation: 'inv',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

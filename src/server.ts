@@ -8,6 +8,7 @@ import { startMaintenance } from './db/maintenance.ts';
 import { migrate } from './db/migrate.ts';
 import { isEmpty, loadDemo, type DemoKey } from './demo/load.ts';
 import { createApp } from './http/app.ts';
+import { LoginAttempts } from './limits/login-attempts.ts';
 import { RateLimiter } from './limits/rate-limit.ts';
 import type { Logger } from './log.ts';
 
@@ -35,7 +36,8 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
     if (redis) await redis.connect();
     const authenticator = new Authenticator(db);
     const rateLimiter = new RateLimiter(redis);
-    const { app, drain, close: closeMcp } = createApp({ config, db, log, authenticator, rateLimiter });
+    const loginAttempts = new LoginAttempts(redis);
+    const { app, drain, close: closeMcp } = createApp({ config, db, log, authenticator, rateLimiter, loginAttempts });
     const stopMaintenance = startMaintenance(db, log);
     const flushTimer = setInterval(() => authenticator.flushLastUsed().catch((err) => log.warn({ err }, 'could not record key use')), LAST_USED_FLUSH_MS);
     flushTimer.unref();

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context, type Next } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { hostHeaderValidationResponse, isJsonContentType, localhostAllowedHostnames, originValidationResponse } from '@modelcontextprotocol/server';
 import type { Authenticator } from '../auth/authenticate.ts';
 import type { Config } from '../config.ts';
@@ -11,6 +13,8 @@ import type { Invoker } from '../operations/invoke.ts';
 import { docsPage } from '../rest/docs.ts';
 import { openApiDocument } from '../rest/openapi.ts';
 import { restRouter } from '../rest/router.ts';
+import { webRoutes } from '../web/routes.ts';
+import type { LoginAttempts } from '../limits/login-attempts.ts';
 import { requireReader } from './authenticate.ts';
 import type { AppEnv } from './context.ts';
 import { jsonError } from './errors.ts';
@@ -21,6 +25,7 @@ export interface AppDeps extends Invoker {
   db: Database;
   log: Logger;
   authenticator: Authenticator;
+  loginAttempts: LoginAttempts;
 }
 
 const MAX_MCP_BODY_BYTES = 1024 * 1024;
@@ -62,7 +67,7 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/openapi.json', (c) => c.json(openapi));
   app.get('/docs', (c) => c.html(docs));
-  app.get('/', (c) => c.html(landingPage(deps.config.publicUrl)));
+  app.route('/', webRoutes({ db: deps.db, loginAttempts: deps.loginAttempts, publicUrl: deps.config.publicUrl }));
 
   app.use('/mcp', async (c, next) => {
     const rejected = originValidationResponse(c.req.raw, allowedHosts);
@@ -89,6 +94,10 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => jsonError(c, 404, 'route_not_found', `No route ${c.req.method} ${c.req.path}.`, 'See /docs for the API reference.'));
   app.onError((error, c) => {
+    // A middleware's own refusal (hono/csrf's cross-site form check, for one) keeps its 4xx status.
+    if (error instanceof HTTPException && error.status < 500) {
+      return jsonError(c, error.status as ContentfulStatusCode, error.status === 403 ? 'forbidden' : 'bad_request', error.message || 'The request was refused.');
+    }
     deps.log.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
     return jsonError(c, 500, 'internal', `Internal error (request id ${c.get('requestId')}).`);
   });
@@ -114,12 +123,4 @@ function parseToolsets(value: string): Set<Toolset> | Error {
   const unknown = names.filter((n) => !(TOOLSETS as readonly string[]).includes(n));
   if (unknown.length > 0) return new Error(`Unknown toolset(s): ${unknown.join(', ')}. Known toolsets: ${TOOLSETS.join(', ')}.`);
   return new Set(names as Toolset[]);
-}
-
-function landingPage(publicUrl: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parley</title>
-<style>body{font:16px/1.6 system-ui,sans-serif;max-width:720px;margin:40px auto;padding:0 20px;color:#1f2937}code{background:#f3f4f6;padding:1px 4px;border-radius:4px}</style></head>
-<body><h1>Parley</h1><p>Customer-engagement data for your AI assistants.</p>
-<ul><li>MCP endpoint: <code>${publicUrl}/mcp</code></li><li>REST API: <code>${publicUrl}/api/v1</code> — <a href="/docs">reference</a>, <a href="/openapi.json">OpenAPI</a></li></ul>
-<p>Connect Claude Code: <code>claude mcp add --transport http parley ${publicUrl}/mcp --header "Authorization: Bearer &lt;key&gt;"</code></p></body></html>`;
 }

@@ -1,5 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Principal } from '../auth/principal.ts';
+import type { SessionUser } from '../domain/users/sessions.ts';
 
 /** Values the middlewares put on each request's context. */
 export type AppEnv = {
@@ -7,5 +8,7 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     principal: Principal;
+    /** The dashboard user, when a browser session is signed in. */
+    user?: SessionUser;
   };
 };

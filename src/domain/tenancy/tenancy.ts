@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
+import { newId } from '../../ids.ts';
 
 export interface AccountRow {
   id: string;
@@ -35,4 +36,28 @@ export async function listAgents(db: Queryable, workspaceIds: string[]) {
     'select id, workspace_id, name, description, status from agents where workspace_id = any($1) order by created_at, id',
     [workspaceIds],
   );
+}
+
+export async function accountWorkspaces(db: Queryable, accountId: string): Promise<WorkspaceRow[]> {
+  return db.query<WorkspaceRow>('select id, account_id, name, slug, timezone, created_at from workspaces where account_id = $1 order by created_at, id', [accountId]);
+}
+
+export class WorkspaceError extends Error {}
+
+/** Creates a workspace with a slug unique in the account. */
+export async function createWorkspace(db: Queryable, accountId: string, input: { name: string; slug: string; timezone: string }): Promise<WorkspaceRow> {
+  if ((await db.query('select 1 from workspaces where account_id = $1 and slug = $2', [accountId, input.slug])).length > 0) {
+    throw new WorkspaceError(`A workspace with the slug "${input.slug}" already exists.`);
+  }
+  const [row] = await db.query<WorkspaceRow>(
+    'insert into workspaces (id, account_id, name, slug, timezone) values ($1, $2, $3, $4, $5) returning id, account_id, name, slug, timezone, created_at',
+    [newId('workspace'), accountId, input.name, input.slug, input.timezone],
+  );
+  return row!;
+}
+
+/** Renames a workspace or changes its time zone; false when the account has no such workspace. */
+export async function updateWorkspace(db: Queryable, accountId: string, id: string, input: { name: string; timezone: string }): Promise<boolean> {
+  const rows = await db.query('update workspaces set name = $3, timezone = $4 where id = $1 and account_id = $2 returning id', [id, accountId, input.name, input.timezone]);
+  return rows.length > 0;
 }

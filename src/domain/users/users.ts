@@ -1,0 +1,56 @@
+import type { Queryable } from '../../db/database.ts';
+import { newId } from '../../ids.ts';
+
+export interface UserRow {
+  id: string;
+  account_id: string;
+  email: string;
+  name: string;
+  role: 'owner' | 'admin' | 'member';
+  password_hash: string | null;
+  created_at: string;
+}
+
+export async function countUsers(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>('select count(*) as n from users');
+  return row?.n ?? 0;
+}
+
+export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.query<UserRow>('select * from users where lower(email) = lower($1)', [email]);
+  return row;
+}
+
+/**
+ * The first person on a fresh install: creates their account with a first workspace, and becomes its owner.
+ * Returns undefined when someone already did (later people join by invitation).
+ */
+export async function createFirstOwner(
+  db: Queryable,
+  input: { accountName: string; workspaceName: string; timezone: string; name: string; email: string; passwordHash: string },
+): Promise<UserRow | undefined> {
+  await db.query('lock table users in exclusive mode'); // two first sign-ups at once: only one wins
+  if ((await countUsers(db)) > 0) return undefined;
+  const accountId = newId('account');
+  const slug = await freeAccountSlug(db, slugify(input.accountName) || 'account');
+  await db.query('insert into accounts (id, name, slug) values ($1, $2, $3)', [accountId, input.accountName, slug]);
+  await db.query('insert into workspaces (id, account_id, name, slug, timezone) values ($1, $2, $3, $4, $5)', [
+    newId('workspace'), accountId, input.workspaceName, slugify(input.workspaceName) || 'default', input.timezone,
+  ]);
+  const [user] = await db.query<UserRow>(
+    `insert into users (id, account_id, email, name, role, password_hash) values ($1, $2, $3, $4, 'owner', $5) returning *`,
+    [newId('user'), accountId, input.email, input.name, input.passwordHash],
+  );
+  return user;
+}
+
+async function freeAccountSlug(db: Queryable, base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if ((await db.query('select 1 from accounts where slug = $1', [slug])).length === 0) return slug;
+  }
+}
+
+export function slugify(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}

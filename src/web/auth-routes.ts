@@ -1,0 +1,117 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { getCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
+import type { Database } from '../db/database.ts';
+import { createSession, endSession } from '../domain/users/sessions.ts';
+import { countUsers, createFirstOwner, findUserByEmail } from '../domain/users/users.ts';
+import type { AppEnv } from '../http/context.ts';
+import type { LoginAttempts } from '../limits/login-attempts.ts';
+import { isValidTimeZone } from '../operations/params/time-zone.ts';
+import { page } from './layout.ts';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie, validCsrf } from './session.ts';
+
+export interface AuthRouteDeps {
+  db: Database;
+  loginAttempts: LoginAttempts;
+  secureCookies: boolean;
+}
+
+const TIME_ZONES = Intl.supportedValuesOf('timeZone');
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function field(form: Record<string, unknown>, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function signupPage(error?: string, values: Record<string, string> = {}) {
+  return page('Create your account', html`<div class="card" style="max-width:480px">
+    <h1>Welcome to Parley</h1><p class="muted">The first person to sign up creates the account and becomes its owner.</p>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+    <form method="post" action="/signup">
+      <label for="name">Your name</label><input id="name" name="name" required value="${values.name ?? ''}" />
+      <label for="email">Email</label><input id="email" name="email" type="email" required value="${values.email ?? ''}" />
+      <label for="password">Password (at least ${MIN_PASSWORD_LENGTH} characters)</label><input id="password" name="password" type="password" required minlength="${MIN_PASSWORD_LENGTH}" />
+      <label for="account">Company (account) name</label><input id="account" name="account" required value="${values.account ?? ''}" />
+      <label for="workspace">First workspace</label><input id="workspace" name="workspace" required value="${values.workspace ?? 'Website'}" />
+      <label for="timezone">Time zone</label><select id="timezone" name="timezone">${TIME_ZONES.map((tz) => html`<option ${tz === (values.timezone ?? 'UTC') ? 'selected' : ''}>${tz}</option>`)}</select>
+      <p><button type="submit">Create account</button></p>
+    </form></div>`);
+}
+
+function loginPage(error?: string, email = '') {
+  return page('Sign in', html`<div class="card" style="max-width:420px">
+    <h1>Sign in</h1>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+    <form method="post" action="/login">
+      <label for="email">Email</label><input id="email" name="email" type="email" required value="${email}" />
+      <label for="password">Password</label><input id="password" name="password" type="password" required />
+      <p><button type="submit">Sign in</button></p>
+    </form></div>`);
+}
+
+/** Sign-up (first user only), sign-in with attempt limiting, sign-out. */
+export function authRoutes(deps: AuthRouteDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/signup', async (c) => {
+    if ((await countUsers(deps.db)) > 0) return c.redirect('/login');
+    return c.html(signupPage());
+  });
+
+  routes.post('/signup', async (c) => {
+    const form = await c.req.parseBody();
+    const values = { name: field(form, 'name'), email: field(form, 'email'), account: field(form, 'account'), workspace: field(form, 'workspace'), timezone: field(form, 'timezone') };
+    const password = typeof form.password === 'string' ? form.password : '';
+    const problem =
+      !values.name || !values.account || !values.workspace ? 'Fill in every field.'
+      : !EMAIL.test(values.email) ? 'Enter a valid email address.'
+      : password.length < MIN_PASSWORD_LENGTH ? `Use a password of at least ${MIN_PASSWORD_LENGTH} characters.`
+      : !isValidTimeZone(values.timezone) ? 'Pick a time zone from the list.'
+      : undefined;
+    if (problem) return c.html(signupPage(problem, values), 400);
+    const passwordHash = await hashPassword(password);
+    const user = await deps.db.transaction((tx) =>
+      createFirstOwner(tx, { accountName: values.account, workspaceName: values.workspace, timezone: values.timezone, name: values.name, email: values.email, passwordHash }),
+    );
+    if (!user) return c.redirect('/login');
+    setSessionCookie(c, await createSession(deps.db, user.id), deps.secureCookies);
+    return c.redirect('/');
+  });
+
+  routes.get('/login', async (c) => {
+    if ((await countUsers(deps.db)) === 0) return c.redirect('/signup');
+    return c.html(loginPage());
+  });
+
+  routes.post('/login', async (c) => {
+    const form = await c.req.parseBody();
+    const email = field(form, 'email');
+    const password = typeof form.password === 'string' ? form.password : '';
+    const address = getConnInfo(c).remote.address ?? 'unknown';
+    const wait = await deps.loginAttempts.blockedFor(email, address);
+    if (wait > 0) return c.html(loginPage(`Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`, email), 429);
+    const user = email ? await findUserByEmail(deps.db, email) : undefined;
+    if (!(await verifyPassword(user?.password_hash ?? null, password)) || !user) {
+      await deps.loginAttempts.failed(email, address);
+      return c.html(loginPage('Email or password is wrong.', email), 401);
+    }
+    await deps.loginAttempts.succeeded(email);
+    setSessionCookie(c, await createSession(deps.db, user.id), deps.secureCookies);
+    return c.redirect('/');
+  });
+
+  routes.post('/logout', async (c) => {
+    const user = c.get('user');
+    const form = await c.req.parseBody();
+    if (user && !validCsrf(user, form._csrf)) return c.text('The form was not valid (CSRF token). Reload the page and try again.', 403);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await endSession(deps.db, token);
+    clearSessionCookie(c);
+    return c.redirect('/login');
+  });
+
+  return routes;
+}

@@ -1,0 +1,146 @@
+import { Hono, type Context } from 'hono';
+import { html } from 'hono/html';
+import { KEY_KINDS, type KeyKind } from '../auth/api-keys.ts';
+import type { Database } from '../db/database.ts';
+import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, listApiKeys, revokeApiKey } from '../domain/credentials/api-keys.ts';
+import { accountWorkspaces, createWorkspace, updateWorkspace, WorkspaceError, type WorkspaceRow } from '../domain/tenancy/tenancy.ts';
+import type { SessionUser } from '../domain/users/sessions.ts';
+import { slugify } from '../domain/users/users.ts';
+import type { AppEnv } from '../http/context.ts';
+import { isValidTimeZone } from '../operations/params/time-zone.ts';
+import { page } from './layout.ts';
+import { validCsrf } from './session.ts';
+
+const TIME_ZONES = Intl.supportedValuesOf('timeZone');
+const KIND_LABELS: Record<KeyKind, string> = {
+  account: 'Account (all workspaces, read + write)',
+  secret: 'Secret (one workspace, read + write + ingest)',
+  read_only: 'Read-only (one workspace)',
+  publishable: 'Publishable (browser tracking only)',
+};
+
+interface Notice {
+  error?: string;
+  created?: { secret: string; kind: KeyKind; name: string };
+}
+
+/** Snippets to connect each client with a new key, shown beside its secret. */
+function snippets(mcpUrl: string, secret: string) {
+  const desktop = JSON.stringify({ mcpServers: { parley: { command: 'npx', args: ['mcp-remote', mcpUrl, '--header', `Authorization: Bearer ${secret}`] } } }, null, 2);
+  const cursor = JSON.stringify({ mcpServers: { parley: { url: mcpUrl, headers: { Authorization: `Bearer ${secret}` } } } }, null, 2);
+  return [
+    ['Claude Code', `claude mcp add --transport http parley ${mcpUrl} --header "Authorization: Bearer ${secret}"`],
+    ['Claude Desktop (claude_desktop_config.json)', desktop],
+    ['Cursor (~/.cursor/mcp.json)', cursor],
+    ['MCP Inspector', `npx @modelcontextprotocol/inspector@latest --cli ${mcpUrl} --transport http --header "Authorization: Bearer ${secret}" --method tools/list`],
+  ] as const;
+}
+
+export function dashboardRoutes(deps: { db: Database; publicUrl: string }): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const mcpUrl = `${deps.publicUrl}/mcp`;
+
+  const render = async (c: Context<AppEnv>, user: SessionUser, notice: Notice = {}, status: 200 | 400 | 404 = 200) => {
+    const [workspaces, keys] = [await accountWorkspaces(deps.db, user.account_id), await listApiKeys(deps.db, user.account_id)];
+    const canManage = user.role !== 'member';
+    const wsName = (id: string | null) => (id ? (workspaces.find((w) => w.id === id)?.name ?? id) : 'All workspaces');
+    const csrf = html`<input type="hidden" name="_csrf" value="${user.csrf_token}" />`;
+    const tzSelect = (selected: string) => html`<select name="timezone">${TIME_ZONES.map((tz) => html`<option ${tz === selected ? 'selected' : ''}>${tz}</option>`)}</select>`;
+    return c.html(
+      page('Dashboard', html`
+        ${notice.error ? html`<p class="error" role="alert">${notice.error}</p>` : ''}
+        ${notice.created ? html`<div class="card" id="new-key"><h2>Your new ${notice.created.kind} key “${notice.created.name}”</h2>
+          <p>Copy it now: it is shown this once and cannot be shown again.</p>
+          <p><code class="secret" id="secret">${notice.created.secret}</code>
+          <button type="button" onclick="navigator.clipboard.writeText(document.getElementById('secret').textContent)">Copy</button></p>
+          ${snippets(mcpUrl, notice.created.secret).map(([label, text]) => html`<h3>${label}</h3><pre>${text}</pre>`)}</div>` : ''}
+        <div class="card"><h2>Connect an AI assistant</h2><p>MCP endpoint: <code>${mcpUrl}</code> · REST API: <code>${deps.publicUrl}/api/v1</code> (<a href="/docs">reference</a>)</p></div>
+        <div class="card"><h2>Workspaces</h2><table><thead><tr><th>Name</th><th>Slug / id</th><th>Time zone</th></tr></thead><tbody>
+          ${workspaces.map((w: WorkspaceRow) => html`<tr><td colspan="3">${canManage
+            ? html`<form method="post" action="/workspaces/${w.id}">${csrf}<input name="name" value="${w.name}" aria-label="Name of ${w.name}" required />
+                <code>${w.slug}</code> <span class="muted">${w.id}</span> ${tzSelect(w.timezone)} <button>Save</button></form>`
+            : html`${w.name} <code>${w.slug}</code> ${w.timezone}`}</td></tr>`)}
+        </tbody></table>
+        ${canManage ? html`<h3>New workspace</h3><form method="post" action="/workspaces">${csrf}<input name="name" placeholder="Name" aria-label="New workspace name" required /> ${tzSelect('UTC')} <button>Create workspace</button></form>` : ''}</div>
+        <div class="card"><h2>API keys</h2>
+        <table><thead><tr><th>Name</th><th>Key</th><th>Kind</th><th>Workspace</th><th>Created</th><th>Last used</th><th></th></tr></thead><tbody>
+          ${keys.map((k) => html`<tr><td>${k.name}</td><td><code>${k.prefix}…</code></td><td>${k.kind}</td><td>${wsName(k.workspace_id)}</td>
+            <td>${k.created_at.slice(0, 16).replace('T', ' ')}</td><td>${k.last_used_at ? k.last_used_at.slice(0, 16).replace('T', ' ') : 'never'}</td>
+            <td>${k.revoked_at ? html`<span class="muted">revoked</span>` : canManage ? html`<form class="inline" method="post" action="/keys/${k.id}/revoke">${csrf}<button class="danger">Revoke</button></form>` : ''}</td></tr>`)}
+        </tbody></table>
+        ${canManage ? html`<h3>New key</h3><form method="post" action="/keys">${csrf}
+          <input name="name" placeholder="What it is for" aria-label="Key name" required />
+          <select name="kind" aria-label="Kind">${(Object.keys(KEY_KINDS) as KeyKind[]).map((kind) => html`<option value="${kind}">${KIND_LABELS[kind]}</option>`)}</select>
+          <select name="workspace" aria-label="Workspace"><option value="">All workspaces (account keys)</option>${workspaces.map((w) => html`<option value="${w.id}">${w.name}</option>`)}</select>
+          <button>Create key</button></form>` : ''}</div>`, user),
+      status,
+    );
+  };
+
+  /** Every write needs a signed-in owner or admin and the session's CSRF token. */
+  const writer = async (c: Context<AppEnv>): Promise<{ user: SessionUser; form: Record<string, unknown> } | Response> => {
+    const user = c.get('user');
+    if (!user) return c.redirect('/login');
+    const form = await c.req.parseBody();
+    if (!validCsrf(user, form._csrf)) return c.text('The form was not valid (CSRF token). Reload the page and try again.', 403);
+    if (user.role === 'member') return c.text('Only owners and admins can change this.', 403);
+    return { user, form };
+  };
+  const text = (form: Record<string, unknown>, name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
+
+  routes.get('/', async (c) => {
+    const user = c.get('user');
+    return user ? render(c, user) : c.redirect('/login');
+  });
+
+  routes.post('/workspaces', async (c) => {
+    const w = await writer(c);
+    if (w instanceof Response) return w;
+    const name = text(w.form, 'name');
+    const timezone = text(w.form, 'timezone');
+    if (!name || !isValidTimeZone(timezone)) return render(c, w.user, { error: 'Give the workspace a name and pick a time zone.' }, 400);
+    try {
+      await createWorkspace(deps.db, w.user.account_id, { name, slug: slugify(name) || 'workspace', timezone });
+    } catch (error) {
+      if (error instanceof WorkspaceError) return render(c, w.user, { error: error.message }, 400);
+      throw error;
+    }
+    await deps.db.notify(CREDENTIALS_CHANNEL, w.user.account_id); // account-wide keys now see one more workspace
+    return c.redirect('/');
+  });
+
+  routes.post('/workspaces/:id', async (c) => {
+    const w = await writer(c);
+    if (w instanceof Response) return w;
+    const name = text(w.form, 'name');
+    const timezone = text(w.form, 'timezone');
+    if (!name || !isValidTimeZone(timezone)) return render(c, w.user, { error: 'Give the workspace a name and pick a time zone.' }, 400);
+    if (!(await updateWorkspace(deps.db, w.user.account_id, c.req.param('id'), { name, timezone }))) return render(c, w.user, { error: 'No such workspace.' }, 404);
+    await deps.db.notify(CREDENTIALS_CHANNEL, w.user.account_id); // principals carry workspace names and zones
+    return c.redirect('/');
+  });
+
+  routes.post('/keys', async (c) => {
+    const w = await writer(c);
+    if (w instanceof Response) return w;
+    const kind = text(w.form, 'kind') as KeyKind;
+    const name = text(w.form, 'name');
+    if (!(kind in KEY_KINDS) || !name) return render(c, w.user, { error: 'Give the key a name and a kind.' }, 400);
+    try {
+      const key = await createApiKey(deps.db, { accountId: w.user.account_id, workspaceId: text(w.form, 'workspace') || null, kind, name });
+      return render(c, w.user, { created: { secret: key.secret, kind, name } });
+    } catch (error) {
+      if (error instanceof CredentialError) return render(c, w.user, { error: error.message }, 400);
+      throw error;
+    }
+  });
+
+  routes.post('/keys/:id/revoke', async (c) => {
+    const w = await writer(c);
+    if (w instanceof Response) return w;
+    await revokeApiKey(deps.db, c.req.param('id'), w.user.account_id);
+    return c.redirect('/');
+  });
+
+  return routes;
+}

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startTestServer, type TestServer } from './helpers/server.ts';
+
+/** The dashboard over plain HTTP: sign-up, sessions, CSRF, workspaces, keys shown once, revocation, login limits. */
+describe('dashboard sign-in, workspaces and keys', () => {
+  let server: TestServer;
+  let cookie = '';
+  let origin: string;
+
+  before(async () => {
+    server = await startTestServer({ name: 'embedded' });
+    origin = server.url;
+  });
+  after(() => server?.stop());
+
+  async function request(path: string, init: { form?: Record<string, string>; origin?: string | null; cookie?: string } = {}) {
+    const headers: Record<string, string> = {};
+    const jar = init.cookie ?? cookie;
+    if (jar) headers.cookie = jar;
+    if (init.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      if (init.origin !== null) headers.origin = init.origin ?? origin;
+    }
+    const response = await fetch(`${server.url}${path}`, { method: init.form ? 'POST' : 'GET', headers, redirect: 'manual', ...(init.form && { body: new URLSearchParams(init.form).toString() }) });
+    return { status: response.status, location: response.headers.get('location'), setCookie: response.headers.get('set-cookie'), body: await response.text() };
+  }
+
+  const csrfToken = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
+  const owner = { name: 'Ada Owner', email: 'ada@example.com', password: 'correct horse battery', account: 'Ada Analytics', workspace: 'Main site', timezone: 'Europe/Berlin' };
+
+  test('a fresh install sends people to sign-up, which refuses cross-site and bad forms', async () => {
+    assert.equal((await request('/')).location, '/login');
+    assert.equal((await request('/login')).location, '/signup');
+    assert.equal((await request('/signup', { form: owner, origin: 'https://evil.example' })).status, 403, 'cross-site form post');
+    assert.equal((await request('/signup', { form: owner, origin: null })).status, 403, 'form post without Origin');
+    const weak = await request('/signup', { form: { ...owner, password: 'short' } });
+    assert.equal(weak.status, 400);
+    assert.match(weak.body, /at least 10 characters/);
+  });
+
+  test('the first sign-up creates the account and owner, and starts a safe session', async () => {
+    const created = await request('/signup', { form: owner });
+    assert.equal(created.status, 302);
+    assert.equal(created.location, '/');
+    assert.match(created.setCookie ?? '', /parley_session=[^;]+;.*HttpOnly/i);
+    assert.match(created.setCookie ?? '', /SameSite=Lax/i);
+    cookie = created.setCookie!.split(';')[0]!;
+    const home = await request('/');
+    assert.equal(home.status, 200);
+    assert.match(home.body, /Ada Analytics/);
+    assert.match(home.body, /Main site/);
+    assert.equal((await request('/signup')).location, '/login', 'sign-up closes after the first user');
+    const [hash] = await server.sql<{ password_hash: string }>('select password_hash from users where email = $1', [owner.email]);
+    assert.match(hash!.password_hash, /^\$argon2id\$/);
+  });
+
+  test('a key is shown exactly once, works at once, and stops working when revoked', async () => {
+    const home = await request('/');
+    assert.equal((await request('/keys', { form: { name: 'no token', kind: 'account' } })).status, 403, 'a form without the CSRF token');
+    const made = await request('/keys', { form: { _csrf: csrfToken(home.body), name: 'Claude', kind: 'account', workspace: '' } });
+    assert.equal(made.status, 200);
+    const secret = /parley_ak_[0-9A-Za-z]{38}/.exec(made.body)?.[0];
+    assert.ok(secret, 'the secret is on the page');
+    assert.match(made.body, /claude mcp add --transport http parley/);
+    assert.match(made.body, /mcpServers/);
+    const again = await request('/');
+    assert.ok(!again.body.includes(secret!), 'never shown again');
+    const api = (key: string) => fetch(`${server.url}/api/v1/account`, { headers: { authorization: `Bearer ${key}` } });
+    const info = (await (await api(secret!)).json()) as { account: { name: string }; workspaces: unknown[] };
+    assert.equal(info.account.name, 'Ada Analytics');
+    assert.equal(info.workspaces.length, 1);
+
+    const created = await request('/workspaces', { form: { _csrf: csrfToken(again.body), name: 'EU shop', timezone: 'Europe/Paris' } });
+    assert.equal(created.status, 302);
+    const after = (await (await api(secret!)).json()) as { workspaces: Array<{ slug: string; timezone: string }> };
+    assert.deepEqual(after.workspaces.map((w) => [w.slug, w.timezone]), [['main-site', 'Europe/Berlin'], ['eu-shop', 'Europe/Paris']], 'the account key sees the new workspace at once');
+
+    const [key] = await server.sql<{ id: string }>("select id from api_keys where name = 'Claude'");
+    assert.equal((await request(`/keys/${key!.id}/revoke`, { form: { _csrf: csrfToken(again.body) } })).status, 302);
+    assert.equal((await api(secret!)).status, 401, 'revoked on the very next request');
+  });
+
+  test('another account cannot touch this account through the dashboard', async () => {
+    const [foreign] = await server.sql<{ id: string }>("select w.id from workspaces w join accounts a on a.id = w.account_id where a.slug = 'northwind' limit 1");
+    const home = await request('/');
+    const rename = await request(`/workspaces/${foreign!.id}`, { form: { _csrf: csrfToken(home.body), name: 'Hijacked', timezone: 'UTC' } });
+    assert.equal(rename.status, 404);
+    assert.equal((await server.sql("select 1 from workspaces where name = 'Hijacked'")).length, 0);
+    const [northwindKey] = await server.sql<{ id: string }>("select k.id from api_keys k join accounts a on a.id = k.account_id where a.slug = 'northwind' limit 1");
+    await request(`/keys/${northwindKey!.id}/revoke`, { form: { _csrf: csrfToken(home.body) } });
+    const [row] = await server.sql<{ revoked_at: string | null }>('select revoked_at from api_keys where id = $1', [northwindKey!.id]);
+    assert.equal(row!.revoked_at, null);
+  });
+
+  test('sign-out ends the session; failed sign-ins are limited', async () => {
+    const home = await request('/');
+    const out = await request('/logout', { form: { _csrf: csrfToken(home.body) } });
+    assert.equal(out.location, '/login');
+    assert.equal((await request('/')).location, '/login', 'the old cookie no longer works');
+    cookie = '';
+    const good = await request('/login', { form: { email: owner.email, password: owner.password } });
+    assert.equal(good.status, 302);
+    for (let i = 0; i < 5; i++) assert.equal((await request('/login', { form: { email: owner.email, password: 'wrong password!' } })).status, 401);
+    const blocked = await request('/login', { form: { email: owner.email, password: owner.password } });
+    assert.equal(blocked.status, 429);
+    assert.match(blocked.body, /Too many failed sign-ins/);
+  });
+});
