@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { serve, type HttpBindings } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import { Authenticator } from './auth/authenticate.ts';
 import type { Config } from './config.ts';
@@ -29,6 +29,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function startServer(config: Config, log: Logger, options: { demoOnEmpty?: boolean } = {}): Promise<RunningServer> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'parley serve' });
   let redis: Redis | undefined;
+  let server: Server | undefined;
   try {
     await migrate(db);
     const demoKeys = options.demoOnEmpty !== false && (await isEmpty(db)) ? (await loadDemo(db)).keys : [];
@@ -37,14 +38,19 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
     const authenticator = new Authenticator(db);
     const rateLimiter = new RateLimiter(redis);
     const loginAttempts = new LoginAttempts(redis);
-    const { app, drain, close: closeMcp } = createApp({ config, db, log, authenticator, rateLimiter, loginAttempts });
+    // Bind first: a port-0 start (tests, benchmarks) learns its port, and so its local public URL, only then.
+    let handler: FetchHandler = () => new Response('Starting', { status: 503 });
+    const http = await listen((request, env) => handler(request, env), config);
+    server = http;
+    const address = http.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const publicUrl = config.publicUrl.endsWith(':0') ? `http://localhost:${port}` : config.publicUrl;
+    const { app, drain, close: closeMcp } = createApp({ config: { ...config, publicUrl }, db, log, authenticator, rateLimiter, loginAttempts });
+    handler = app.fetch;
     const stopMaintenance = startMaintenance(db, log);
     const flushTimer = setInterval(() => authenticator.flushLastUsed().catch((err) => log.warn({ err }, 'could not record key use')), LAST_USED_FLUSH_MS);
     flushTimer.unref();
 
-    const server = await listen(app.fetch, config);
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
     return {
       url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
       port,
@@ -55,10 +61,10 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
         clearInterval(flushTimer);
         stopMaintenance();
         // Stop accepting, let in-flight requests finish, then release the database.
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => http.close(() => resolve()));
         await drain(SHUTDOWN_GRACE_MS);
         await closeMcp();
-        server.closeAllConnections();
+        http.closeAllConnections();
         await closed;
         await authenticator.flushLastUsed().catch(() => undefined);
         redis?.disconnect();
@@ -66,15 +72,19 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
       },
     };
   } catch (error) {
+    server?.close();
     redis?.disconnect();
     await db.close();
     throw error;
   }
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config): Promise<Server> {
+type FetchHandler = (request: Request, env: HttpBindings) => Response | Promise<Response>;
+
+function listen(fetch: FetchHandler, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(server)) as Server;
+    // Parley serves HTTP/1.1 only, so the bindings are always Node's IncomingMessage ones.
+    const server = serve({ fetch: (request, env) => fetch(request, env as HttpBindings), port: config.port, hostname: config.host }, () => resolve(server)) as Server;
     server.once('error', reject);
   });
 }

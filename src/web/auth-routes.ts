@@ -10,6 +10,7 @@ import type { AppEnv } from '../http/context.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
 import { isValidTimeZone } from '../operations/params/time-zone.ts';
 import { page } from './layout.ts';
+import { GUESS_ZONE_SCRIPT, timeZoneSelect } from './time-zones.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie, validCsrf } from './session.ts';
 
 export interface AuthRouteDeps {
@@ -18,7 +19,6 @@ export interface AuthRouteDeps {
   secureCookies: boolean;
 }
 
-const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function field(form: Record<string, unknown>, name: string): string {
@@ -36,9 +36,9 @@ function signupPage(error?: string, values: Record<string, string> = {}) {
       <label for="password">Password (at least ${MIN_PASSWORD_LENGTH} characters)</label><input id="password" name="password" type="password" required minlength="${MIN_PASSWORD_LENGTH}" />
       <label for="account">Company (account) name</label><input id="account" name="account" required value="${values.account ?? ''}" />
       <label for="workspace">First workspace</label><input id="workspace" name="workspace" required value="${values.workspace ?? 'Website'}" />
-      <label for="timezone">Time zone</label><select id="timezone" name="timezone">${TIME_ZONES.map((tz) => html`<option ${tz === (values.timezone ?? 'UTC') ? 'selected' : ''}>${tz}</option>`)}</select>
+      <label for="timezone">Time zone</label>${timeZoneSelect({ name: 'timezone', id: 'timezone' }, values.timezone)}
       <p><button type="submit">Create account</button></p>
-    </form></div>`);
+    </form></div>${GUESS_ZONE_SCRIPT}`);
 }
 
 function loginPage(error?: string, email = '') {

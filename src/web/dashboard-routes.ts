@@ -9,9 +9,9 @@ import { slugify } from '../domain/users/users.ts';
 import type { AppEnv } from '../http/context.ts';
 import { isValidTimeZone } from '../operations/params/time-zone.ts';
 import { page } from './layout.ts';
+import { GUESS_ZONE_SCRIPT, timeZoneSelect } from './time-zones.ts';
 import { validCsrf } from './session.ts';
 
-const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 const KIND_LABELS: Record<KeyKind, string> = {
   account: 'Account (all workspaces, read + write)',
   secret: 'Secret (one workspace, read + write + ingest)',
@@ -45,7 +45,6 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string }): Hono
     const canManage = user.role !== 'member';
     const wsName = (id: string | null) => (id ? (workspaces.find((w) => w.id === id)?.name ?? id) : 'All workspaces');
     const csrf = html`<input type="hidden" name="_csrf" value="${user.csrf_token}" />`;
-    const tzSelect = (selected: string) => html`<select name="timezone">${TIME_ZONES.map((tz) => html`<option ${tz === selected ? 'selected' : ''}>${tz}</option>`)}</select>`;
     return c.html(
       page('Dashboard', html`
         ${notice.error ? html`<p class="error" role="alert">${notice.error}</p>` : ''}
@@ -58,10 +57,10 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string }): Hono
         <div class="card"><h2>Workspaces</h2><table><thead><tr><th>Name</th><th>Slug / id</th><th>Time zone</th></tr></thead><tbody>
           ${workspaces.map((w: WorkspaceRow) => html`<tr><td colspan="3">${canManage
             ? html`<form method="post" action="/workspaces/${w.id}">${csrf}<input name="name" value="${w.name}" aria-label="Name of ${w.name}" required />
-                <code>${w.slug}</code> <span class="muted">${w.id}</span> ${tzSelect(w.timezone)} <button>Save</button></form>`
+                <code>${w.slug}</code> <span class="muted">${w.id}</span> ${timeZoneSelect({ name: 'timezone', label: `Time zone of ${w.name}` }, w.timezone)} <button>Save</button></form>`
             : html`${w.name} <code>${w.slug}</code> ${w.timezone}`}</td></tr>`)}
         </tbody></table>
-        ${canManage ? html`<h3>New workspace</h3><form method="post" action="/workspaces">${csrf}<input name="name" placeholder="Name" aria-label="New workspace name" required /> ${tzSelect('UTC')} <button>Create workspace</button></form>` : ''}</div>
+        ${canManage ? html`<h3>New workspace</h3><form method="post" action="/workspaces">${csrf}<input name="name" placeholder="Name" aria-label="New workspace name" required /> ${timeZoneSelect({ name: 'timezone', label: 'New workspace time zone' })} <button>Create workspace</button></form>${GUESS_ZONE_SCRIPT}` : ''}</div>
         <div class="card"><h2>API keys</h2>
         <table><thead><tr><th>Name</th><th>Key</th><th>Kind</th><th>Workspace</th><th>Created</th><th>Last used</th><th></th></tr></thead><tbody>
           ${keys.map((k) => html`<tr><td>${k.name}</td><td><code>${k.prefix}…</code></td><td>${k.kind}</td><td>${wsName(k.workspace_id)}</td>
