@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { DirectoryLockedError } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
-import { DEFAULT_RATE_LIMITS } from './auth/principal.ts';
+import { rateLimitsFrom } from './auth/principal.ts';
 import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, listApiKeys, revokeApiKey } from './domain/credentials/api-keys.ts';
 import type { DemoKey } from './demo/load.ts';
 import { loadDemo } from './demo/load.ts';
@@ -157,8 +157,8 @@ async function limitsCommand(config: Config, args: string[]): Promise<void> {
       throw new UsageError('limits takes set or show.');
     }
     const [row] = await db.query<{ rate_limits: Record<string, number> | null }>('select rate_limits from accounts where id = $1', [accountId]);
-    const effective = { per_minute: DEFAULT_RATE_LIMITS.perMinute, per_hour: DEFAULT_RATE_LIMITS.perHour, per_day: DEFAULT_RATE_LIMITS.perDay, ...row?.rate_limits };
-    console.log(`Rate limits per credential for ${values.account}: ${effective.per_minute}/minute, ${effective.per_hour}/hour, ${effective.per_day}/day.`);
+    const effective = rateLimitsFrom(row?.rate_limits);
+    console.log(`Rate limits per credential for ${values.account}: ${effective.perMinute}/minute, ${effective.perHour}/hour, ${effective.perDay}/day.`);
   });
 }
 

@@ -10,6 +10,7 @@ import { isEmpty, loadDemo, type DemoKey } from './demo/load.ts';
 import { createApp } from './http/app.ts';
 import { LoginAttempts } from './limits/login-attempts.ts';
 import { RateLimiter } from './limits/rate-limit.ts';
+import { UsageRecorder } from './limits/usage.ts';
 import type { Logger } from './log.ts';
 
 export interface RunningServer {
@@ -17,12 +18,15 @@ export interface RunningServer {
   port: number;
   db: Database;
   authenticator: Authenticator;
+  /** Writes the batched last-use times and usage counts now (they are otherwise flushed every 15 s). */
+  flushUse(): Promise<unknown>;
   /** Keys printed for the demo data loaded on this start, if it loaded any. */
   demoKeys: DemoKey[];
   stop(): Promise<void>;
 }
 
-const LAST_USED_FLUSH_MS = 15_000;
+/** How often last-use times and usage counts are written (batched, never per request). */
+const USE_FLUSH_MS = 15_000;
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Opens the database, migrates, loads demo data into an empty one, and serves HTTP until stopped. */
@@ -38,6 +42,7 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
     const authenticator = new Authenticator(db);
     const rateLimiter = new RateLimiter(redis);
     const loginAttempts = new LoginAttempts(redis);
+    const usage = new UsageRecorder(db);
     // Bind first: a port-0 start (tests, benchmarks) learns its port, and so its local public URL, only then.
     let handler: FetchHandler = () => new Response('Starting', { status: 503 });
     const http = await listen((request, env) => handler(request, env), config);
@@ -45,10 +50,11 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
     const address = http.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const publicUrl = config.publicUrl.endsWith(':0') ? `http://localhost:${port}` : config.publicUrl;
-    const { app, drain, close: closeMcp } = createApp({ config: { ...config, publicUrl }, db, log, authenticator, rateLimiter, loginAttempts });
+    const { app, drain, close: closeMcp } = createApp({ config: { ...config, publicUrl }, db, log, authenticator, rateLimiter, loginAttempts, usage });
     handler = app.fetch;
     const stopMaintenance = startMaintenance(db, log);
-    const flushTimer = setInterval(() => authenticator.flushLastUsed().catch((err) => log.warn({ err }, 'could not record key use')), LAST_USED_FLUSH_MS);
+    const flushUse = () => Promise.all([authenticator.flushLastUsed(), usage.flush()]).catch((err) => log.warn({ err }, 'could not record key use'));
+    const flushTimer = setInterval(flushUse, USE_FLUSH_MS);
     flushTimer.unref();
 
     return {
@@ -56,6 +62,7 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
       port,
       db,
       authenticator,
+      flushUse,
       demoKeys,
       async stop() {
         clearInterval(flushTimer);
@@ -66,7 +73,7 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
         await closeMcp();
         http.closeAllConnections();
         await closed;
-        await authenticator.flushLastUsed().catch(() => undefined);
+        await flushUse();
         redis?.disconnect();
         await db.close();
       },

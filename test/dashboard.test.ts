@@ -76,6 +76,13 @@ describe('dashboard sign-in, workspaces and keys', () => {
     const after = (await (await api(secret!)).json()) as { workspaces: Array<{ slug: string; timezone: string }> };
     assert.deepEqual(after.workspaces.map((w) => [w.slug, w.timezone]), [['main-site', 'Europe/Berlin'], ['eu-shop', 'Europe/Paris']], 'the account key sees the new workspace at once');
 
+    await server.flushUse();
+    const withUsage = await request('/');
+    const row = /<tr><td>Claude<\/td>.*?<\/tr>/s.exec(withUsage.body)?.[0] ?? '';
+    assert.match(row, /<span class="calls">2<\/span>/, 'two calls today, charted');
+    assert.match(row, /58\/60 per minute · 998\/1000 per hour · 9998\/10000 per day/, 'the headroom left in each window');
+    assert.match(row, /<title>\d{4}-\d{2}-\d{2}: 2 calls<\/title>/);
+
     const [key] = await server.sql<{ id: string }>("select id from api_keys where name = 'Claude'");
     assert.equal((await request(`/keys/${key!.id}/revoke`, { form: { _csrf: csrfToken(again.body) } })).status, 302);
     assert.equal((await api(secret!)).status, 401, 'revoked on the very next request');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Principal } from '../src/auth/principal.ts';
 import { RateLimiter } from '../src/limits/rate-limit.ts';
+import { UsageRecorder } from '../src/limits/usage.ts';
 import { createLogger } from '../src/log.ts';
 import { fastToolCall } from '../src/mcp/fast-path.ts';
 import { createMcpEndpoint, SERVER_INFO, type McpRequestState } from '../src/mcp/server.ts';
@@ -30,7 +31,7 @@ describe('the MCP fast path', () => {
   after(() => server?.stop());
 
   async function both(call: ReturnType<typeof toolCall>, principalState = state) {
-    const endpoint = (fastPath: boolean) => createMcpEndpoint({ db: server.db, log, rateLimiter: new RateLimiter(), fastPath });
+    const endpoint = (fastPath: boolean) => createMcpEndpoint({ db: server.db, log, rateLimiter: new RateLimiter(), usage: new UsageRecorder(server.db), fastPath });
     const answers = [];
     for (const fastPath of [true, false]) {
       const response = await endpoint(fastPath).serve(call.request(), principalState, call.body);
@@ -58,7 +59,7 @@ describe('the MCP fast path', () => {
   test('a rate-limited call is the same tool error on both paths', async () => {
     const limited: McpRequestState = { ...state, principal: { ...state.principal, rateLimitKey: `fast-path-${Date.now()}`, rateLimits: { perMinute: 1, perHour: 10, perDay: 10 } } as Principal };
     const call = toolCall('get_account_info', {});
-    const endpoint = (fastPath: boolean) => createMcpEndpoint({ db: server.db, log, rateLimiter: new RateLimiter(), fastPath });
+    const endpoint = (fastPath: boolean) => createMcpEndpoint({ db: server.db, log, rateLimiter: new RateLimiter(), usage: new UsageRecorder(server.db), fastPath });
     const texts = [];
     for (const fastPath of [true, false]) {
       const e = endpoint(fastPath);
@@ -70,7 +71,7 @@ describe('the MCP fast path', () => {
   });
 
   test('declines anything but the canonical form, leaving it to the SDK', async () => {
-    const fast = fastToolCall({ db: server.db, log, rateLimiter: new RateLimiter() }, SERVER_INFO);
+    const fast = fastToolCall({ db: server.db, log, rateLimiter: new RateLimiter(), usage: new UsageRecorder(server.db) }, SERVER_INFO);
     const declined = [
       toolCall('get_account_info', {}, { meta: { progressToken: 1 } }),
       toolCall('get_account_info', {}, { meta: { 'io.modelcontextprotocol/logLevel': 'debug' } }),

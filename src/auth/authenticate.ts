@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { CREDENTIALS_CHANNEL } from '../domain/credentials/api-keys.ts';
 import { hashKey, KEY_KIND_SCOPES, parseKey, type KeyKind } from './api-keys.ts';
-import { DEFAULT_RATE_LIMITS, type Principal, type WorkspaceRef } from './principal.ts';
+import { rateLimitsFrom, type Principal, type WorkspaceRef } from './principal.ts';
 
 export type AuthFailure = { status: 401 | 403; code: 'missing_credentials' | 'invalid_credentials' | 'key_kind_not_allowed'; message: string };
 export type AuthResult = { ok: true; principal: Principal } | ({ ok: false } & AuthFailure);
@@ -92,11 +92,7 @@ export class Authenticator {
       scopes: KEY_KIND_SCOPES[row.kind],
       workspaces: row.workspaces ?? [],
       rateLimitKey: `key:${row.id}`,
-      rateLimits: {
-        perMinute: row.rate_limits?.per_minute ?? DEFAULT_RATE_LIMITS.perMinute,
-        perHour: row.rate_limits?.per_hour ?? DEFAULT_RATE_LIMITS.perHour,
-        perDay: row.rate_limits?.per_day ?? DEFAULT_RATE_LIMITS.perDay,
-      },
+      rateLimits: rateLimitsFrom(row.rate_limits),
     };
   }
 }

@@ -33,3 +33,12 @@ export interface Principal {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { perMinute: 60, perHour: 1000, perDay: 10_000 };
+
+/** An account's stored override (`{per_minute, per_hour, per_day}`, any of them) over the defaults. */
+export function rateLimitsFrom(stored: { per_minute?: number; per_hour?: number; per_day?: number } | null | undefined): RateLimits {
+  return {
+    perMinute: stored?.per_minute ?? DEFAULT_RATE_LIMITS.perMinute,
+    perHour: stored?.per_hour ?? DEFAULT_RATE_LIMITS.perHour,
+    perDay: stored?.per_day ?? DEFAULT_RATE_LIMITS.perDay,
+  };
+}

@@ -67,7 +67,7 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/openapi.json', (c) => c.json(openapi));
   app.get('/docs', (c) => c.html(docs));
-  app.route('/', webRoutes({ db: deps.db, loginAttempts: deps.loginAttempts, publicUrl: deps.config.publicUrl }));
+  app.route('/', webRoutes({ db: deps.db, loginAttempts: deps.loginAttempts, rateLimiter: deps.rateLimiter, publicUrl: deps.config.publicUrl }));
 
   app.use('/mcp', async (c, next) => {
     const rejected = originValidationResponse(c.req.raw, allowedHosts);

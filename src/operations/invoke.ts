@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { RateLimitDecision, RateLimiter } from '../limits/rate-limit.ts';
+import type { UsageRecorder } from '../limits/usage.ts';
 import { boundResult } from './bound.ts';
 import type { AnyOperation, OperationContext } from './define.ts';
 import { OperationError } from './errors.ts';
@@ -11,6 +12,7 @@ export type InvokeResult = (
 
 export interface Invoker {
   rateLimiter: RateLimiter;
+  usage: UsageRecorder;
 }
 
 /**
@@ -26,6 +28,7 @@ export async function invoke(deps: Invoker, op: AnyOperation, ctx: OperationCont
     }
     const limit = await deps.rateLimiter.consume(ctx.principal.rateLimitKey, ctx.principal.rateLimits);
     rateLimit = limit;
+    deps.usage.record(ctx.principal.credential.id, ctx.principal.accountId);
     if (!limit.allowed) {
       throw new OperationError('rate_limited', `Rate limit reached: ${limit.limit} calls per ${limit.window} for this credential. Retry in ${limit.resetSeconds} seconds.`, `Wait ${limit.resetSeconds} seconds before calling again.`, limit.resetSeconds);
     }

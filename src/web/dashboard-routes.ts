@@ -3,12 +3,16 @@ import { html } from 'hono/html';
 import { KEY_KINDS, type KeyKind } from '../auth/api-keys.ts';
 import type { Database } from '../db/database.ts';
 import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, listApiKeys, revokeApiKey } from '../domain/credentials/api-keys.ts';
-import { accountWorkspaces, createWorkspace, updateWorkspace, WorkspaceError, type WorkspaceRow } from '../domain/tenancy/tenancy.ts';
+import { accountRateLimitOverride, accountWorkspaces, createWorkspace, updateWorkspace, WorkspaceError, type WorkspaceRow } from '../domain/tenancy/tenancy.ts';
+import { rateLimitsFrom } from '../auth/principal.ts';
+import type { RateLimiter } from '../limits/rate-limit.ts';
+import { usageByDay } from '../limits/usage.ts';
 import type { SessionUser } from '../domain/users/sessions.ts';
 import { slugify } from '../domain/users/users.ts';
 import type { AppEnv } from '../http/context.ts';
 import { isValidTimeZone } from '../operations/params/time-zone.ts';
 import { page } from './layout.ts';
+import { usageChart } from './usage-chart.ts';
 import { GUESS_ZONE_SCRIPT, timeZoneSelect } from './time-zones.ts';
 import { validCsrf } from './session.ts';
 
@@ -36,12 +40,18 @@ function snippets(mcpUrl: string, secret: string) {
   ] as const;
 }
 
-export function dashboardRoutes(deps: { db: Database; publicUrl: string }): Hono<AppEnv> {
+const USAGE_DAYS = 30;
+
+export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLimiter: RateLimiter }): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const mcpUrl = `${deps.publicUrl}/mcp`;
 
   const render = async (c: Context<AppEnv>, user: SessionUser, notice: Notice = {}, status: 200 | 400 | 404 = 200) => {
     const [workspaces, keys] = [await accountWorkspaces(deps.db, user.account_id), await listApiKeys(deps.db, user.account_id)];
+    const usage = await usageByDay(deps.db, user.account_id, USAGE_DAYS);
+    const maxDaily = Math.max(0, ...[...usage.values()].flat());
+    const limits = rateLimitsFrom(await accountRateLimitOverride(deps.db, user.account_id));
+    const headroom = new Map(await Promise.all(keys.filter((k) => !k.revoked_at).map(async (k) => [k.id, await deps.rateLimiter.peek(`key:${k.id}`, limits)] as const)));
     const canManage = user.role !== 'member';
     const wsName = (id: string | null) => (id ? (workspaces.find((w) => w.id === id)?.name ?? id) : 'All workspaces');
     const csrf = html`<input type="hidden" name="_csrf" value="${user.csrf_token}" />`;
@@ -62,9 +72,12 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string }): Hono
         </tbody></table>
         ${canManage ? html`<h3>New workspace</h3><form method="post" action="/workspaces">${csrf}<input name="name" placeholder="Name" aria-label="New workspace name" required /> ${timeZoneSelect({ name: 'timezone', label: 'New workspace time zone' })} <button>Create workspace</button></form>${GUESS_ZONE_SCRIPT}` : ''}</div>
         <div class="card"><h2>API keys</h2>
-        <table><thead><tr><th>Name</th><th>Key</th><th>Kind</th><th>Workspace</th><th>Created</th><th>Last used</th><th></th></tr></thead><tbody>
+        <p class="muted">Rate limits per key: ${limits.perMinute}/minute, ${limits.perHour}/hour, ${limits.perDay}/day. Usage counts are written every 15 seconds.</p>
+        <table><thead><tr><th>Name</th><th>Key</th><th>Kind</th><th>Workspace</th><th>Created</th><th>Last used</th><th>Calls, last ${USAGE_DAYS} days</th><th>Headroom now</th><th></th></tr></thead><tbody>
           ${keys.map((k) => html`<tr><td>${k.name}</td><td><code>${k.prefix}…</code></td><td>${k.kind}</td><td>${wsName(k.workspace_id)}</td>
             <td>${k.created_at.slice(0, 16).replace('T', ' ')}</td><td>${k.last_used_at ? k.last_used_at.slice(0, 16).replace('T', ' ') : 'never'}</td>
+            <td>${usageChart(usage.get(k.id) ?? new Array<number>(USAGE_DAYS).fill(0), maxDaily)} <span class="calls">${(usage.get(k.id) ?? []).reduce((a, b) => a + b, 0)}</span></td>
+            <td class="muted">${headroom.get(k.id)?.map((h) => `${h.remaining}/${h.limit} per ${h.window}`).join(' · ') ?? ''}</td>
             <td>${k.revoked_at ? html`<span class="muted">revoked</span>` : canManage ? html`<form class="inline" method="post" action="/keys/${k.id}/revoke">${csrf}<button class="danger">Revoke</button></form>` : ''}</td></tr>`)}
         </tbody></table>
         ${canManage ? html`<h3>New key</h3><form method="post" action="/keys">${csrf}

@@ -3,6 +3,7 @@ import { csrf } from 'hono/csrf';
 import type { Database } from '../db/database.ts';
 import type { AppEnv } from '../http/context.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
+import type { RateLimiter } from '../limits/rate-limit.ts';
 import { authRoutes } from './auth-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
 import { loadSession } from './session.ts';
@@ -13,12 +14,12 @@ const PAGES = ['/', '/signup', '/login', '/logout', '/workspaces', '/workspaces/
  * The dashboard: server-rendered pages, no front-end build. Forms are protected twice against cross-site posts:
  * the Origin / Sec-Fetch-Site check of hono/csrf, and a per-session token in every signed-in form.
  */
-export function webRoutes(deps: { db: Database; loginAttempts: LoginAttempts; publicUrl: string }): Hono<AppEnv> {
+export function webRoutes(deps: { db: Database; loginAttempts: LoginAttempts; rateLimiter: RateLimiter; publicUrl: string }): Hono<AppEnv> {
   const web = new Hono<AppEnv>();
   const publicOrigin = new URL(deps.publicUrl).origin;
   const sameSite = csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin });
   for (const path of PAGES) web.use(path, sameSite, loadSession(deps.db));
   web.route('/', authRoutes({ db: deps.db, loginAttempts: deps.loginAttempts, secureCookies: deps.publicUrl.startsWith('https:') }));
-  web.route('/', dashboardRoutes({ db: deps.db, publicUrl: deps.publicUrl }));
+  web.route('/', dashboardRoutes({ db: deps.db, publicUrl: deps.publicUrl, rateLimiter: deps.rateLimiter }));
   return web;
 }

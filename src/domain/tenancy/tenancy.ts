@@ -61,3 +61,8 @@ export async function updateWorkspace(db: Queryable, accountId: string, id: stri
   const rows = await db.query('update workspaces set name = $3, timezone = $4 where id = $1 and account_id = $2 returning id', [id, accountId, input.name, input.timezone]);
   return rows.length > 0;
 }
+
+export async function accountRateLimitOverride(db: Queryable, accountId: string) {
+  const [row] = await db.query<{ rate_limits: { per_minute?: number; per_hour?: number; per_day?: number } | null }>('select rate_limits from accounts where id = $1', [accountId]);
+  return row?.rate_limits ?? null;
+}
