@@ -100,6 +100,29 @@ describe('dashboard sign-in, workspaces and keys', () => {
     assert.equal(row!.revoked_at, null);
   });
 
+  test('an invitation link lets one person join as a member, once; members cannot change anything', async () => {
+    const home = await request('/');
+    const invited = await request('/invitations', { form: { _csrf: csrfToken(home.body), email: 'bob@example.com', role: 'member' } });
+    const link = /(http:\/\/[^<"]+\/invite\/[A-Za-z0-9_-]+)/.exec(invited.body)?.[1];
+    assert.ok(link, 'the link is shown');
+    const path = new URL(link!).pathname;
+    assert.match((await request(path, { cookie: 'none=1' })).body, /Join Ada Analytics/);
+    const wrongEmail = await request(path, { cookie: 'none=1', form: { name: 'Bob', email: 'mallory@example.com', password: 'bobs long password' } });
+    assert.equal(wrongEmail.status, 400);
+    assert.match(wrongEmail.body, /This invitation is for bob@example.com/);
+    const joined = await request(path, { cookie: 'none=1', form: { name: 'Bob', email: 'bob@example.com', password: 'bobs long password' } });
+    assert.equal(joined.status, 302);
+    const bob = joined.setCookie!.split(';')[0]!;
+    const bobHome = await request('/', { cookie: bob });
+    assert.match(bobHome.body, /Bob · Ada Analytics/);
+    assert.ok(!bobHome.body.includes('Create key'), 'members see no management forms');
+    const denied = await request('/keys', { cookie: bob, form: { _csrf: csrfToken(bobHome.body), name: 'x', kind: 'account' } });
+    assert.equal(denied.status, 403);
+    assert.equal((await request(path, { cookie: 'none=1', form: { name: 'Eve', email: 'bob@example.com', password: 'eves long password' } })).status, 404, 'used up');
+    const [role] = await server.sql<{ role: string }>("select role from users where email = 'bob@example.com'");
+    assert.equal(role!.role, 'member');
+  });
+
   test('sign-out ends the session; failed sign-ins are limited', async () => {
     const home = await request('/');
     const out = await request('/logout', { form: { _csrf: csrfToken(home.body) } });

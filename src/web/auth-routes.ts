@@ -1,9 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { getCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
+import { acceptInvitation, InvitationError, openInvitation } from '../domain/users/invitations.ts';
 import { createSession, endSession } from '../domain/users/sessions.ts';
 import { countUsers, createFirstOwner, findUserByEmail } from '../domain/users/users.ts';
 import type { AppEnv } from '../http/context.ts';
@@ -24,6 +25,26 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 function field(form: Record<string, unknown>, name: string): string {
   const value = form[name];
   return typeof value === 'string' ? value.trim() : '';
+}
+
+/** What is wrong with a new person's name, email and password, if anything. */
+function personProblem(name: string, email: string, password: string): string | undefined {
+  if (!name) return 'Fill in your name.';
+  if (!EMAIL.test(email)) return 'Enter a valid email address.';
+  if (password.length < MIN_PASSWORD_LENGTH) return `Use a password of at least ${MIN_PASSWORD_LENGTH} characters.`;
+  return undefined;
+}
+
+function invitePage(accountName: string, error?: string, values: { name?: string; email?: string } = {}) {
+  return page(`Join ${accountName}`, html`<div class="card" style="max-width:480px">
+    <h1>Join ${accountName}</h1>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+    <form method="post">
+      <label for="name">Your name</label><input id="name" name="name" required value="${values.name ?? ''}" />
+      <label for="email">Email</label><input id="email" name="email" type="email" required value="${values.email ?? ''}" />
+      <label for="password">Password (at least ${MIN_PASSWORD_LENGTH} characters)</label><input id="password" name="password" type="password" required minlength="${MIN_PASSWORD_LENGTH}" />
+      <p><button type="submit">Join</button></p>
+    </form></div>`);
 }
 
 function signupPage(error?: string, values: Record<string, string> = {}) {
@@ -66,11 +87,8 @@ export function authRoutes(deps: AuthRouteDeps): Hono<AppEnv> {
     const values = { name: field(form, 'name'), email: field(form, 'email'), account: field(form, 'account'), workspace: field(form, 'workspace'), timezone: field(form, 'timezone') };
     const password = typeof form.password === 'string' ? form.password : '';
     const problem =
-      !values.name || !values.account || !values.workspace ? 'Fill in every field.'
-      : !EMAIL.test(values.email) ? 'Enter a valid email address.'
-      : password.length < MIN_PASSWORD_LENGTH ? `Use a password of at least ${MIN_PASSWORD_LENGTH} characters.`
-      : !isValidTimeZone(values.timezone) ? 'Pick a time zone from the list.'
-      : undefined;
+      !values.account || !values.workspace ? 'Fill in every field.'
+      : personProblem(values.name, values.email, password) ?? (!isValidTimeZone(values.timezone) ? 'Pick a time zone from the list.' : undefined);
     if (problem) return c.html(signupPage(problem, values), 400);
     const passwordHash = await hashPassword(password);
     const user = await deps.db.transaction((tx) =>
@@ -79,6 +97,33 @@ export function authRoutes(deps: AuthRouteDeps): Hono<AppEnv> {
     if (!user) return c.redirect('/login');
     setSessionCookie(c, await createSession(deps.db, user.id), deps.secureCookies);
     return c.redirect('/');
+  });
+
+  const gone = (c: Context<AppEnv>) => c.html(page('Invitation', html`<div class="card"><p class="error">This invitation link has been used, has expired, or was cancelled. Ask for a new one.</p></div>`), 404);
+
+  routes.get('/invite/:token', async (c) => {
+    const invitation = await openInvitation(deps.db, c.req.param('token'));
+    return invitation ? c.html(invitePage(invitation.account_name, undefined, { email: invitation.email ?? '' })) : gone(c);
+  });
+
+  routes.post('/invite/:token', async (c) => {
+    const token = c.req.param('token');
+    const invitation = await openInvitation(deps.db, token);
+    if (!invitation) return gone(c);
+    const form = await c.req.parseBody();
+    const values = { name: field(form, 'name'), email: field(form, 'email') };
+    const password = typeof form.password === 'string' ? form.password : '';
+    const problem = personProblem(values.name, values.email, password);
+    if (problem) return c.html(invitePage(invitation.account_name, problem, values), 400);
+    const passwordHash = await hashPassword(password);
+    try {
+      const user = await deps.db.transaction((tx) => acceptInvitation(tx, token, { ...values, passwordHash }));
+      setSessionCookie(c, await createSession(deps.db, user.id), deps.secureCookies);
+      return c.redirect('/');
+    } catch (error) {
+      if (error instanceof InvitationError) return c.html(invitePage(invitation.account_name, error.message, values), 400);
+      throw error;
+    }
   });
 
   routes.get('/login', async (c) => {

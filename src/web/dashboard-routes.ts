@@ -9,6 +9,7 @@ import type { RateLimiter } from '../limits/rate-limit.ts';
 import { usageByDay } from '../limits/usage.ts';
 import type { SessionUser } from '../domain/users/sessions.ts';
 import { slugify } from '../domain/users/users.ts';
+import { cancelInvitation, createInvitation, INVITATION_DAYS, pendingInvitations } from '../domain/users/invitations.ts';
 import type { AppEnv } from '../http/context.ts';
 import { isValidTimeZone } from '../operations/params/time-zone.ts';
 import { page } from './layout.ts';
@@ -26,6 +27,7 @@ const KIND_LABELS: Record<KeyKind, string> = {
 interface Notice {
   error?: string;
   created?: { secret: string; kind: KeyKind; name: string };
+  inviteLink?: string;
 }
 
 /** Snippets to connect each client with a new key, shown beside its secret. */
@@ -42,6 +44,9 @@ function snippets(mcpUrl: string, secret: string) {
 
 const USAGE_DAYS = 30;
 
+/** Owners and admins manage keys, workspaces and the team; members only look. */
+const canManageRole = (user: SessionUser) => user.role !== 'member';
+
 export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLimiter: RateLimiter }): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const mcpUrl = `${deps.publicUrl}/mcp`;
@@ -51,8 +56,9 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
     const usage = await usageByDay(deps.db, user.account_id, USAGE_DAYS);
     const maxDaily = Math.max(0, ...[...usage.values()].flat());
     const limits = rateLimitsFrom(await accountRateLimitOverride(deps.db, user.account_id));
+    const invitations = canManageRole(user) ? await pendingInvitations(deps.db, user.account_id) : [];
     const headroom = new Map(await Promise.all(keys.filter((k) => !k.revoked_at).map(async (k) => [k.id, await deps.rateLimiter.peek(`key:${k.id}`, limits)] as const)));
-    const canManage = user.role !== 'member';
+    const canManage = canManageRole(user);
     const wsName = (id: string | null) => (id ? (workspaces.find((w) => w.id === id)?.name ?? id) : 'All workspaces');
     const csrf = html`<input type="hidden" name="_csrf" value="${user.csrf_token}" />`;
     return c.html(
@@ -84,7 +90,14 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
           <input name="name" placeholder="What it is for" aria-label="Key name" required />
           <select name="kind" aria-label="Kind">${(Object.keys(KEY_KINDS) as KeyKind[]).map((kind) => html`<option value="${kind}">${KIND_LABELS[kind]}</option>`)}</select>
           <select name="workspace" aria-label="Workspace"><option value="">All workspaces (account keys)</option>${workspaces.map((w) => html`<option value="${w.id}">${w.name}</option>`)}</select>
-          <button>Create key</button></form>` : ''}</div>`, user),
+          <button>Create key</button></form>` : ''}</div>
+        ${canManage ? html`<div class="card"><h2>Team</h2>
+          ${notice.inviteLink ? html`<p id="invite-link">Send this link (it works once, for ${INVITATION_DAYS} days; it is shown only now): <code class="secret">${notice.inviteLink}</code></p>` : ''}
+          ${invitations.length ? html`<table><thead><tr><th>Invited</th><th>Role</th><th>Expires</th><th></th></tr></thead><tbody>${invitations.map((i) => html`<tr><td>${i.email ?? 'anyone with the link'}</td><td>${i.role}</td><td>${i.expires_at.slice(0, 10)}</td>
+            <td><form class="inline" method="post" action="/invitations/${i.id}/cancel">${csrf}<button class="danger">Cancel</button></form></td></tr>`)}</tbody></table>` : ''}
+          <form method="post" action="/invitations">${csrf}<input name="email" type="email" placeholder="Email (optional)" aria-label="Invitee email" />
+            <select name="role" aria-label="Role"><option value="member">Member (read only)</option><option value="admin">Admin (manages keys and workspaces)</option></select>
+            <button>Create invitation link</button></form></div>` : ''}`, user),
       status,
     );
   };
@@ -95,7 +108,7 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
     if (!user) return c.redirect('/login');
     const form = await c.req.parseBody();
     if (!validCsrf(user, form._csrf)) return c.text('The form was not valid (CSRF token). Reload the page and try again.', 403);
-    if (user.role === 'member') return c.text('Only owners and admins can change this.', 403);
+    if (!canManageRole(user)) return c.text('Only owners and admins can change this.', 403);
     return { user, form };
   };
   const text = (form: Record<string, unknown>, name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
@@ -145,6 +158,23 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
       if (error instanceof CredentialError) return render(c, w.user, { error: error.message }, 400);
       throw error;
     }
+  });
+
+  routes.post('/invitations', async (c) => {
+    const w = await writer(c);
+    if (w instanceof Response) return w;
+    const email = text(w.form, 'email') || null;
+    const role = text(w.form, 'role');
+    if (role !== 'admin' && role !== 'member') return render(c, w.user, { error: 'Pick a role.' }, 400);
+    const token = await createInvitation(deps.db, { accountId: w.user.account_id, email, role, createdBy: w.user.id });
+    return render(c, w.user, { inviteLink: `${deps.publicUrl}/invite/${token}` });
+  });
+
+  routes.post('/invitations/:id/cancel', async (c) => {
+    const w = await writer(c);
+    if (w instanceof Response) return w;
+    await cancelInvitation(deps.db, w.user.account_id, c.req.param('id'));
+    return c.redirect('/');
   });
 
   routes.post('/keys/:id/revoke', async (c) => {

@@ -8,7 +8,7 @@ import { authRoutes } from './auth-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
 import { loadSession } from './session.ts';
 
-const PAGES = ['/', '/signup', '/login', '/logout', '/workspaces', '/workspaces/*', '/keys', '/keys/*'];
+const PAGES = ['/', '/signup', '/login', '/logout', '/workspaces', '/workspaces/*', '/keys', '/keys/*', '/invitations', '/invitations/*', '/invite/*'];
 
 /**
  * The dashboard: server-rendered pages, no front-end build. Forms are protected twice against cross-site posts:
