@@ -56,11 +56,12 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
     const usage = await usageByDay(deps.db, user.account_id, USAGE_DAYS);
     const maxDaily = Math.max(0, ...[...usage.values()].flat());
     const limits = rateLimitsFrom(await accountRateLimitOverride(deps.db, user.account_id));
-    const invitations = canManageRole(user) ? await pendingInvitations(deps.db, user.account_id) : [];
-    const headroom = new Map(await Promise.all(keys.filter((k) => !k.revoked_at).map(async (k) => [k.id, await deps.rateLimiter.peek(`key:${k.id}`, limits)] as const)));
     const canManage = canManageRole(user);
+    const invitations = canManage ? await pendingInvitations(deps.db, user.account_id) : [];
+    const headroom = new Map(await Promise.all(keys.filter((k) => !k.revoked_at).map(async (k) => [k.id, await deps.rateLimiter.peek(`key:${k.id}`, limits)] as const)));
     const wsName = (id: string | null) => (id ? (workspaces.find((w) => w.id === id)?.name ?? id) : 'All workspaces');
     const csrf = html`<input type="hidden" name="_csrf" value="${user.csrf_token}" />`;
+    c.header('Cache-Control', 'no-store'); // pages may carry a new key's secret or an invitation link
     return c.html(
       page('Dashboard', html`
         ${notice.error ? html`<p class="error" role="alert">${notice.error}</p>` : ''}
