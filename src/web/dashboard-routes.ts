@@ -119,12 +119,20 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
     return user ? render(c, user) : c.redirect('/login');
   });
 
+  /** A workspace form's name and time zone, or undefined when either is missing or wrong. */
+  const workspaceForm = (form: Record<string, unknown>) => {
+    const name = text(form, 'name');
+    const timezone = text(form, 'timezone');
+    return name && isValidTimeZone(timezone) ? { name, timezone } : undefined;
+  };
+  const WORKSPACE_FORM_ERROR = 'Give the workspace a name and pick a time zone.';
+
   routes.post('/workspaces', async (c) => {
     const w = await writer(c);
     if (w instanceof Response) return w;
-    const name = text(w.form, 'name');
-    const timezone = text(w.form, 'timezone');
-    if (!name || !isValidTimeZone(timezone)) return render(c, w.user, { error: 'Give the workspace a name and pick a time zone.' }, 400);
+    const input = workspaceForm(w.form);
+    if (!input) return render(c, w.user, { error: WORKSPACE_FORM_ERROR }, 400);
+    const { name, timezone } = input;
     try {
       await createWorkspace(deps.db, w.user.account_id, { name, slug: slugify(name) || 'workspace', timezone });
     } catch (error) {
@@ -138,10 +146,9 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
   routes.post('/workspaces/:id', async (c) => {
     const w = await writer(c);
     if (w instanceof Response) return w;
-    const name = text(w.form, 'name');
-    const timezone = text(w.form, 'timezone');
-    if (!name || !isValidTimeZone(timezone)) return render(c, w.user, { error: 'Give the workspace a name and pick a time zone.' }, 400);
-    if (!(await updateWorkspace(deps.db, w.user.account_id, c.req.param('id'), { name, timezone }))) return render(c, w.user, { error: 'No such workspace.' }, 404);
+    const input = workspaceForm(w.form);
+    if (!input) return render(c, w.user, { error: WORKSPACE_FORM_ERROR }, 400);
+    if (!(await updateWorkspace(deps.db, w.user.account_id, c.req.param('id'), input))) return render(c, w.user, { error: 'No such workspace.' }, 404);
     await deps.db.notify(CREDENTIALS_CHANNEL, w.user.account_id); // principals carry workspace names and zones
     return c.redirect('/');
   });
