@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { hashToken } from './tokens.ts';
 
 /**
  * API key format: `parley_<kind>_<32 random base62><6 base62 CRC32 of the random part>`.
@@ -54,7 +55,7 @@ export function parseKey(secret: string): KeyKind | undefined {
 }
 
 export function hashKey(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hashToken(secret);
 }
 
 function checksum(random: string): string {

@@ -1,10 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashToken, newToken } from '../../auth/tokens.ts';
 import type { Queryable } from '../../db/database.ts';
 import { newId } from '../../ids.ts';
 import type { UserRow } from './users.ts';
 
 export const INVITATION_DAYS = 7;
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface InvitationRow {
   id: string;
@@ -18,7 +17,7 @@ export interface InvitationRow {
 
 /** Creates an invitation; returns its token, which goes in the link and is stored only as a hash. */
 export async function createInvitation(db: Queryable, input: { accountId: string; email: string | null; role: 'admin' | 'member'; createdBy: string }): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   await db.query(
     `insert into invitations (id, account_id, email, role, token_hash, created_by, expires_at) values ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7))`,
     [newId('invitation'), input.accountId, input.email, input.role, hashToken(token), input.createdBy, INVITATION_DAYS],

@@ -1,18 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashToken, newToken } from '../../auth/tokens.ts';
 import type { Queryable } from '../../db/database.ts';
 import { newId } from '../../ids.ts';
 import type { UserRow } from './users.ts';
 
 export const SESSION_DAYS = 14;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 /** Starts a session; returns the cookie token (only its hash is stored). */
 export async function createSession(db: Queryable, userId: string): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   await db.query(
     `insert into sessions (id, user_id, token_hash, csrf_token, expires_at) values ($1, $2, $3, $4, now() + make_interval(days => $5))`,
-    [newId('session'), userId, hashToken(token), randomBytes(24).toString('base64url'), SESSION_DAYS],
+    [newId('session'), userId, hashToken(token), newToken(), SESSION_DAYS],
   );
   return token;
 }
