@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import { insertRows } from '../db/bulk.ts';
+import { slugify } from '../domain/slug.ts';
 import { seededIds, type IdKind } from '../ids.ts';
 import { Random } from './random.ts';
 import {
@@ -450,8 +451,4 @@ function placeholders(rng: Random, person: Person, profile: BusinessProfile, slo
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
-}
-
-function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }

@@ -8,7 +8,7 @@ import { rateLimitsFrom } from '../auth/principal.ts';
 import type { RateLimiter } from '../limits/rate-limit.ts';
 import { usageByDay } from '../limits/usage.ts';
 import type { SessionUser } from '../domain/users/sessions.ts';
-import { slugify } from '../domain/users/users.ts';
+import { slugify } from '../domain/slug.ts';
 import { cancelInvitation, createInvitation, INVITATION_DAYS, pendingInvitations } from '../domain/users/invitations.ts';
 import type { AppEnv } from '../http/context.ts';
 import { isValidTimeZone } from '../operations/params/time-zone.ts';

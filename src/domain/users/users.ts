@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.ts';
 import { newId } from '../../ids.ts';
+import { slugify } from '../slug.ts';
 
 export interface UserRow {
   id: string;
@@ -49,8 +50,4 @@ async function freeAccountSlug(db: Queryable, base: string): Promise<string> {
     const slug = n === 1 ? base : `${base}-${n}`;
     if ((await db.query('select 1 from accounts where slug = $1', [slug])).length === 0) return slug;
   }
-}
-
-export function slugify(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
