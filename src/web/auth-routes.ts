@@ -10,9 +10,10 @@ import { countUsers, createFirstOwner, findUserByEmail } from '../domain/users/u
 import type { AppEnv } from '../http/context.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
 import { isValidTimeZone } from '../operations/params/time-zone.ts';
+import { formText } from './form.ts';
 import { page } from './layout.ts';
 import { GUESS_ZONE_SCRIPT, timeZoneSelect } from './time-zones.ts';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie, validCsrf } from './session.ts';
+import { clearSessionCookie, CSRF_REJECTED, SESSION_COOKIE, setSessionCookie, validCsrf } from './session.ts';
 
 export interface AuthRouteDeps {
   db: Database;
@@ -21,11 +22,6 @@ export interface AuthRouteDeps {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function field(form: Record<string, unknown>, name: string): string {
-  const value = form[name];
-  return typeof value === 'string' ? value.trim() : '';
-}
 
 /** What is wrong with a new person's name, email and password, if anything. */
 function personProblem(name: string, email: string, password: string): string | undefined {
@@ -84,7 +80,7 @@ export function authRoutes(deps: AuthRouteDeps): Hono<AppEnv> {
 
   routes.post('/signup', async (c) => {
     const form = await c.req.parseBody();
-    const values = { name: field(form, 'name'), email: field(form, 'email'), account: field(form, 'account'), workspace: field(form, 'workspace'), timezone: field(form, 'timezone') };
+    const values = { name: formText(form, 'name'), email: formText(form, 'email'), account: formText(form, 'account'), workspace: formText(form, 'workspace'), timezone: formText(form, 'timezone') };
     const password = typeof form.password === 'string' ? form.password : '';
     const problem =
       !values.account || !values.workspace ? 'Fill in every field.'
@@ -111,7 +107,7 @@ export function authRoutes(deps: AuthRouteDeps): Hono<AppEnv> {
     const invitation = await openInvitation(deps.db, token);
     if (!invitation) return gone(c);
     const form = await c.req.parseBody();
-    const values = { name: field(form, 'name'), email: field(form, 'email') };
+    const values = { name: formText(form, 'name'), email: formText(form, 'email') };
     const password = typeof form.password === 'string' ? form.password : '';
     const problem = personProblem(values.name, values.email, password);
     if (problem) return c.html(invitePage(invitation.account_name, problem, values), 400);
@@ -133,7 +129,7 @@ export function authRoutes(deps: AuthRouteDeps): Hono<AppEnv> {
 
   routes.post('/login', async (c) => {
     const form = await c.req.parseBody();
-    const email = field(form, 'email');
+    const email = formText(form, 'email');
     const password = typeof form.password === 'string' ? form.password : '';
     const address = getConnInfo(c).remote.address ?? 'unknown';
     const wait = await deps.loginAttempts.blockedFor(email, address);
@@ -151,7 +147,7 @@ export function authRoutes(deps: AuthRouteDeps): Hono<AppEnv> {
   routes.post('/logout', async (c) => {
     const user = c.get('user');
     const form = await c.req.parseBody();
-    if (user && !validCsrf(user, form._csrf)) return c.text('The form was not valid (CSRF token). Reload the page and try again.', 403);
+    if (user && !validCsrf(user, form._csrf)) return c.text(CSRF_REJECTED, 403);
     const token = getCookie(c, SESSION_COOKIE);
     if (token) await endSession(deps.db, token);
     clearSessionCookie(c);

@@ -12,10 +12,11 @@ import { slugify } from '../domain/slug.ts';
 import { cancelInvitation, createInvitation, INVITATION_DAYS, pendingInvitations } from '../domain/users/invitations.ts';
 import type { AppEnv } from '../http/context.ts';
 import { isValidTimeZone } from '../operations/params/time-zone.ts';
+import { formText } from './form.ts';
 import { page } from './layout.ts';
 import { usageChart } from './usage-chart.ts';
 import { GUESS_ZONE_SCRIPT, timeZoneSelect } from './time-zones.ts';
-import { validCsrf } from './session.ts';
+import { CSRF_REJECTED, validCsrf } from './session.ts';
 
 const KIND_LABELS: Record<KeyKind, string> = {
   account: 'Account (all workspaces, read + write)',
@@ -108,11 +109,10 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
     const user = c.get('user');
     if (!user) return c.redirect('/login');
     const form = await c.req.parseBody();
-    if (!validCsrf(user, form._csrf)) return c.text('The form was not valid (CSRF token). Reload the page and try again.', 403);
+    if (!validCsrf(user, form._csrf)) return c.text(CSRF_REJECTED, 403);
     if (!canManageRole(user)) return c.text('Only owners and admins can change this.', 403);
     return { user, form };
   };
-  const text = (form: Record<string, unknown>, name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
 
   routes.get('/', async (c) => {
     const user = c.get('user');
@@ -121,8 +121,8 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
 
   /** A workspace form's name and time zone, or undefined when either is missing or wrong. */
   const workspaceForm = (form: Record<string, unknown>) => {
-    const name = text(form, 'name');
-    const timezone = text(form, 'timezone');
+    const name = formText(form, 'name');
+    const timezone = formText(form, 'timezone');
     return name && isValidTimeZone(timezone) ? { name, timezone } : undefined;
   };
   const WORKSPACE_FORM_ERROR = 'Give the workspace a name and pick a time zone.';
@@ -156,11 +156,11 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
   routes.post('/keys', async (c) => {
     const w = await writer(c);
     if (w instanceof Response) return w;
-    const kind = text(w.form, 'kind') as KeyKind;
-    const name = text(w.form, 'name');
+    const kind = formText(w.form, 'kind') as KeyKind;
+    const name = formText(w.form, 'name');
     if (!(kind in KEY_KINDS) || !name) return render(c, w.user, { error: 'Give the key a name and a kind.' }, 400);
     try {
-      const key = await createApiKey(deps.db, { accountId: w.user.account_id, workspaceId: text(w.form, 'workspace') || null, kind, name });
+      const key = await createApiKey(deps.db, { accountId: w.user.account_id, workspaceId: formText(w.form, 'workspace') || null, kind, name });
       return render(c, w.user, { created: { secret: key.secret, kind, name } });
     } catch (error) {
       if (error instanceof CredentialError) return render(c, w.user, { error: error.message }, 400);
@@ -171,8 +171,8 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
   routes.post('/invitations', async (c) => {
     const w = await writer(c);
     if (w instanceof Response) return w;
-    const email = text(w.form, 'email') || null;
-    const role = text(w.form, 'role');
+    const email = formText(w.form, 'email') || null;
+    const role = formText(w.form, 'role');
     if (role !== 'admin' && role !== 'member') return render(c, w.user, { error: 'Pick a role.' }, 400);
     const token = await createInvitation(deps.db, { accountId: w.user.account_id, email, role, createdBy: w.user.id });
     return render(c, w.user, { inviteLink: `${deps.publicUrl}/invite/${token}` });

@@ -26,6 +26,8 @@ export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
+export const CSRF_REJECTED = 'The form was not valid (CSRF token). Reload the page and try again.';
+
 /** Whether a submitted form carries the session's CSRF token (compared in constant time). */
 export function validCsrf(user: SessionUser, submitted: unknown): boolean {
   if (typeof submitted !== 'string') return false;
