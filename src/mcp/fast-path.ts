@@ -3,7 +3,7 @@ import type { OperationContext } from '../operations/define.ts';
 import { invoke, type Invoker } from '../operations/invoke.ts';
 import type { McpRequestState } from './server.ts';
 import { toolErrorText } from './tool-result.ts';
-import { allowedOperations } from './tools.ts';
+import { findOperation } from './tools.ts';
 
 const REVISION = '2026-07-28';
 const ENVELOPE_KEYS = new Set(['io.modelcontextprotocol/protocolVersion', 'io.modelcontextprotocol/clientInfo', 'io.modelcontextprotocol/clientCapabilities']);
@@ -32,7 +32,7 @@ export function fastToolCall(deps: Invoker & { db: OperationContext['db']; log: 
     if (typeof name !== 'string' || name !== mcpNameHeader) return undefined;
     if (args !== undefined && (args === null || typeof args !== 'object' || Array.isArray(args))) return undefined;
     if (!meta || Object.keys(meta).some((key) => !ENVELOPE_KEYS.has(key))) return undefined;
-    const op = allowedOperations(state.principal, state.toolsets).find((o) => o.name === name);
+    const op = findOperation(state.principal, state.toolsets, name);
     if (!op) return undefined;
 
     const result = await invoke(deps, op, { principal: state.principal, db: deps.db, requestId: state.requestId, log: deps.log }, args ?? {});

@@ -11,7 +11,7 @@ import { fastToolCall } from './fast-path.ts';
 import { toolErrorText } from './tool-result.ts';
 import { getPrompt, listPrompts } from './prompts.ts';
 import { RESOURCE_TEMPLATES, RESOURCES, resolveResource } from './resources.ts';
-import { allowedOperations, toolList } from './tools.ts';
+import { findOperation, toolList } from './tools.ts';
 
 export const SERVER_INFO = { name: 'parley', title: 'Parley', version: '0.1.0' };
 
@@ -67,7 +67,7 @@ export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, st
     server.setRequestHandler('tools/list', () => ({ tools: toolList(principal, toolsets) }));
 
     server.setRequestHandler('tools/call', async (request): Promise<CallToolResult> => {
-      const op = allowedOperations(principal, toolsets).find((o) => o.name === request.params.name);
+      const op = findOperation(principal, toolsets, request.params.name);
       if (!op) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${request.params.name}. Call tools/list to see the tools this credential may use.`);
       const result = await invoke(deps, op, ctx, request.params.arguments ?? {});
       if (result.ok) return { content: [{ type: 'text', text: result.json }], structuredContent: result.output };

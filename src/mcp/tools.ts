@@ -25,6 +25,11 @@ export function allowedOperations(principal: Principal, toolsets: ReadonlySet<To
   return operations.filter((op) => principal.scopes.includes(op.scope) && (!toolsets || toolsets.has(op.toolset)));
 }
 
+/** The operation behind a tool name, when this caller may use it (and asked for its toolset). */
+export function findOperation(principal: Principal, toolsets: ReadonlySet<Toolset> | undefined, name: unknown): AnyOperation | undefined {
+  return allowedOperations(principal, toolsets).find((op) => op.name === name);
+}
+
 export function toolList(principal: Principal, toolsets: ReadonlySet<Toolset> | undefined): Tool[] {
   const key = `${[...principal.scopes].sort().join(',')}|${toolsets ? [...toolsets].sort().join(',') : '*'}`;
   let tools = listCache.get(key);
