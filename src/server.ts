@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import { serve, type HttpBindings } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import { Authenticator } from './auth/authenticate.ts';
+import { loadServerSecrets } from './oauth/secrets.ts';
+import { OAuthAccessTokens } from './oauth/verifier.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { startMaintenance } from './db/maintenance.ts';
@@ -40,6 +42,8 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
     redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: true }) : undefined;
     if (redis) await redis.connect();
     const authenticator = new Authenticator(db);
+    const oauthTokens = new OAuthAccessTokens(db);
+    const secrets = await loadServerSecrets(db);
     const rateLimiter = new RateLimiter(redis);
     const loginAttempts = new LoginAttempts(redis);
     const usage = new UsageRecorder(db);
@@ -50,10 +54,10 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
     const address = http.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const publicUrl = config.publicUrl.endsWith(':0') ? `http://localhost:${port}` : config.publicUrl;
-    const { app, drain, close: closeMcp } = createApp({ config: { ...config, publicUrl }, db, log, authenticator, rateLimiter, loginAttempts, usage });
+    const { app, drain, close: closeMcp } = createApp({ config: { ...config, publicUrl }, db, log, authenticator, oauthTokens, secrets, rateLimiter, loginAttempts, usage });
     handler = app.fetch;
     const stopMaintenance = startMaintenance(db, log);
-    const flushUse = () => Promise.all([authenticator.flushLastUsed(), usage.flush()]).catch((err) => log.warn({ err }, 'could not record key use'));
+    const flushUse = () => Promise.all([authenticator.flushLastUsed(), oauthTokens.flushLastUsed(), usage.flush()]).catch((err) => log.warn({ err }, 'could not record key use'));
     const flushTimer = setInterval(flushUse, USE_FLUSH_MS);
     flushTimer.unref();
 

@@ -28,6 +28,9 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const RANDOM_LENGTH = 32;
 const CHECKSUM_LENGTH = 6;
 const KIND_BY_TAG = new Map<string, KeyKind>(Object.entries(KEY_KINDS).map(([kind, tag]) => [tag, kind as KeyKind]));
+/** Every Parley API key starts with this; OAuth access tokens never do. */
+export const API_KEY_PREFIX = 'parley_';
+
 const KEY_PATTERN = /^parley_(ak|sk|rk|pk)_([0-9A-Za-z]{38})$/;
 
 export interface GeneratedKey {

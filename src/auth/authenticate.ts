@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { CREDENTIALS_CHANNEL } from '../domain/credentials/api-keys.ts';
 import { hashKey, KEY_KIND_SCOPES, parseKey, type KeyKind } from './api-keys.ts';
+import { LastUseRecorder } from './last-use.ts';
 import { rateLimitsFrom, type Principal, type WorkspaceRef } from './principal.ts';
 
 export type AuthFailure = { status: 401 | 403; code: 'missing_credentials' | 'invalid_credentials' | 'key_kind_not_allowed'; message: string };
@@ -37,9 +38,10 @@ export function credentialFrom(headers: Headers): string | undefined {
  */
 export class Authenticator {
   private readonly cache = new Map<string, { principal: Principal | undefined; expires: number }>();
-  private readonly lastUsed = new Map<string, number>();
+  private readonly lastUsed: LastUseRecorder;
 
   constructor(private readonly db: Database) {
+    this.lastUsed = new LastUseRecorder(db, 'api_keys');
     db.listen(CREDENTIALS_CHANNEL, () => this.invalidate());
   }
 
@@ -55,7 +57,7 @@ export class Authenticator {
       this.cache.set(hash, entry);
     }
     if (!entry.principal) return invalid();
-    this.lastUsed.set(entry.principal.credential.id, now);
+    this.lastUsed.touch(entry.principal.credential.id, now);
     return { ok: true, principal: entry.principal };
   }
 
@@ -65,15 +67,8 @@ export class Authenticator {
   }
 
   /** Writes the last-use times gathered since the previous flush, in one statement. */
-  async flushLastUsed(): Promise<void> {
-    if (this.lastUsed.size === 0) return;
-    const entries = [...this.lastUsed];
-    this.lastUsed.clear();
-    await this.db.query(
-      `update api_keys k set last_used_at = greatest(coalesce(k.last_used_at, u.at), u.at)
-       from (select unnest($1::text[]) as id, to_timestamp(unnest($2::float8[]) / 1000.0) as at) u where k.id = u.id`,
-      [entries.map(([id]) => id), entries.map(([, at]) => at)],
-    );
+  flushLastUsed(): Promise<void> {
+    return this.lastUsed.flush();
   }
 
   private async lookup(hash: string): Promise<Principal | undefined> {

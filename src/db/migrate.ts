@@ -1,11 +1,13 @@
 import type { Database } from './database.ts';
 import * as initial from './migrations/001-initial.ts';
 import * as sessions from './migrations/002-sessions.ts';
+import * as oauth from './migrations/003-oauth.ts';
 
 /** Ordered; a migration is never edited once released, only followed by a new one. */
 const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'initial', sql: initial.sql },
   { version: 2, name: 'sessions', sql: sessions.sql },
+  { version: 3, name: 'oauth', sql: oauth.sql },
 ];
 
 /** Applies pending migrations; safe to run from several instances at once (an advisory lock serialises them). */

@@ -2,12 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context, type Next } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { hostHeaderValidationResponse, isJsonContentType, localhostAllowedHostnames, originValidationResponse } from '@modelcontextprotocol/server';
+import { bearerAuthChallengeResponse, hostHeaderValidationResponse, isJsonContentType, localhostAllowedHostnames, OAuthError, OAuthErrorCode, originValidationResponse } from '@modelcontextprotocol/server';
 import type { Authenticator } from '../auth/authenticate.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
+import { missingScope } from '../mcp/scope-challenge.ts';
 import { createMcpEndpoint } from '../mcp/server.ts';
+import { createOAuthProvider } from '../oauth/provider.ts';
+import { resourceMetadataUrl, oauthRoutes } from '../oauth/routes.ts';
+import { stepUpScopes } from '../oauth/scopes.ts';
+import type { ServerSecrets } from '../oauth/secrets.ts';
+import type { OAuthAccessTokens } from '../oauth/verifier.ts';
 import { TOOLSETS, type Toolset } from '../operations/define.ts';
 import type { Invoker } from '../operations/invoke.ts';
 import { docsPage } from '../rest/docs.ts';
@@ -15,7 +21,7 @@ import { openApiDocument } from '../rest/openapi.ts';
 import { restRouter } from '../rest/router.ts';
 import { webRoutes } from '../web/routes.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
-import { requireReader } from './authenticate.ts';
+import { requireMcpCaller, requireReader } from './authenticate.ts';
 import type { AppEnv } from './context.ts';
 import { jsonError } from './errors.ts';
 import { readJsonBody } from './json-body.ts';
@@ -26,6 +32,8 @@ export interface AppDeps extends Invoker {
   log: Logger;
   authenticator: Authenticator;
   loginAttempts: LoginAttempts;
+  oauthTokens: OAuthAccessTokens;
+  secrets: ServerSecrets;
 }
 
 const MAX_MCP_BODY_BYTES = 1024 * 1024;
@@ -40,6 +48,15 @@ export function createApp(deps: AppDeps) {
   const mcp = createMcpEndpoint({ ...deps, fastPath: deps.config.mcpFastPath });
   const openapi = openApiDocument(`${deps.config.publicUrl}/api/v1`);
   const docs = docsPage();
+  const issuer = deps.config.publicUrl;
+  const mcpResource = `${issuer}/mcp`;
+  const metadataUrl = resourceMetadataUrl(mcpResource);
+  const provider = createOAuthProvider({ db: deps.db, issuer, mcpResource, secrets: deps.secrets });
+  provider.on('server_error', (_ctx, err) => deps.log.error({ err }, 'authorization server error'));
+  // Refused requests are the client's problem, but their detail (which the client is not told) helps support.
+  for (const event of ['grant.error', 'authorization.error', 'registration_create.error', 'revocation.error'] as const) {
+    provider.on(event, (_ctx: unknown, err: Error & { error_detail?: string }) => deps.log.debug({ event, error: err.message, detail: err.error_detail }, 'OAuth request refused'));
+  }
 
   app.use(async (c, next) => {
     inflight++;
@@ -67,14 +84,15 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/openapi.json', (c) => c.json(openapi));
   app.get('/docs', (c) => c.html(docs));
-  app.route('/', webRoutes({ db: deps.db, loginAttempts: deps.loginAttempts, rateLimiter: deps.rateLimiter, publicUrl: deps.config.publicUrl }));
+  app.route('/', oauthRoutes(provider, { issuer, mcpResource }));
+  app.route('/', webRoutes({ db: deps.db, loginAttempts: deps.loginAttempts, rateLimiter: deps.rateLimiter, publicUrl: issuer, provider, mcpResource }));
 
   app.use('/mcp', async (c, next) => {
     const rejected = originValidationResponse(c.req.raw, allowedHosts);
     if (rejected) return rejected;
     await next();
   });
-  app.use('/mcp', requireReader(deps.authenticator, 'parley-mcp'));
+  app.use('/mcp', requireMcpCaller(deps.authenticator, deps.oauthTokens, { mcpResource, resourceMetadataUrl: metadataUrl }));
   app.all('/mcp', async (c) => {
     const requested = c.req.query('toolsets') ?? c.req.header('x-mcp-toolsets');
     const toolsets = requested === undefined ? undefined : parseToolsets(requested);
@@ -86,7 +104,14 @@ export function createApp(deps: AppDeps) {
       if (!body.ok) return jsonRpcError(body.status, body.status === 400 ? -32700 : -32000, body.message);
       parsedBody = body.value;
     }
-    return mcp.serve(c.req.raw, { principal: c.get('principal'), toolsets, requestId: c.get('requestId') }, parsedBody);
+    const principal = c.get('principal');
+    const lacking = missingScope(principal, parsedBody);
+    if (lacking) {
+      const scopes = stepUpScopes(principal.scopes, lacking);
+      const message = `This tool needs the ${scopes.at(-1)} scope; approve it for this app to use it.`;
+      return bearerAuthChallengeResponse(new OAuthError(OAuthErrorCode.InsufficientScope, message), { requiredScopes: scopes, resourceMetadataUrl: metadataUrl });
+    }
+    return mcp.serve(c.req.raw, { principal, toolsets, requestId: c.get('requestId') }, parsedBody);
   });
 
   app.use('/api/v1/*', requireReader(deps.authenticator, 'parley-api'));

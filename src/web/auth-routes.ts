@@ -1,16 +1,16 @@
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { getCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
 import { acceptInvitation, InvitationError, openInvitation } from '../domain/users/invitations.ts';
 import { createSession, endSession } from '../domain/users/sessions.ts';
-import { countUsers, createFirstOwner, findUserByEmail } from '../domain/users/users.ts';
+import { countUsers, createFirstOwner } from '../domain/users/users.ts';
 import type { AppEnv } from '../http/context.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
 import { isValidTimeZone } from '../operations/params/time-zone.ts';
 import { formText } from './form.ts';
+import { signIn } from './sign-in.ts';
 import { page } from './layout.ts';
 import { GUESS_ZONE_SCRIPT, timeZoneSelect } from './time-zones.ts';
 import { clearSessionCookie, CSRF_REJECTED, SESSION_COOKIE, setSessionCookie, validCsrf } from './session.ts';
@@ -58,11 +58,13 @@ function signupPage(error?: string, values: Record<string, string> = {}) {
     </form></div>${GUESS_ZONE_SCRIPT}`);
 }
 
-function loginPage(error?: string, email = '') {
+/** The sign-in form; the OAuth authorization pages show it too, posting to their own URL with a line of context. */
+export function loginPage(error?: string, email = '', options: { action?: string; intro?: string } = {}) {
   return page('Sign in', html`<div class="card" style="max-width:420px">
     <h1>Sign in</h1>
+    ${options.intro ? html`<p>${options.intro}</p>` : ''}
     ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-    <form method="post" action="/login">
+    <form method="post" action="${options.action ?? '/login'}">
       <label for="email">Email</label><input id="email" name="email" type="email" required value="${email}" />
       <label for="password">Password</label><input id="password" name="password" type="password" required />
       <p><button type="submit">Sign in</button></p>
@@ -130,18 +132,8 @@ export function authRoutes(deps: AuthRouteDeps): Hono<AppEnv> {
   routes.post('/login', async (c) => {
     const form = await c.req.parseBody();
     const email = formText(form, 'email');
-    const password = typeof form.password === 'string' ? form.password : '';
-    const address = getConnInfo(c).remote.address ?? 'unknown';
-    const wait = await deps.loginAttempts.blockedFor(email, address);
-    if (wait > 0) return c.html(loginPage(`Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`, email), 429);
-    const user = email ? await findUserByEmail(deps.db, email) : undefined;
-    if (!(await verifyPassword(user?.password_hash ?? null, password)) || !user) {
-      await deps.loginAttempts.failed(email, address);
-      return c.html(loginPage('Email or password is wrong.', email), 401);
-    }
-    await deps.loginAttempts.succeeded(email);
-    setSessionCookie(c, await createSession(deps.db, user.id), deps.secureCookies);
-    return c.redirect('/');
+    const result = await signIn(c, deps, email, typeof form.password === 'string' ? form.password : '');
+    return result.ok ? c.redirect('/') : c.html(loginPage(result.message, email), result.status);
   });
 
   routes.post('/logout', async (c) => {

@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 import { KEY_KINDS, type KeyKind } from '../auth/api-keys.ts';
 import type { Database } from '../db/database.ts';
 import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, listApiKeys, revokeApiKey } from '../domain/credentials/api-keys.ts';
+import { listConnectedApps, revokeGrant } from '../domain/oauth/grants.ts';
 import { accountRateLimitOverride, accountWorkspaces, createWorkspace, updateWorkspace, WorkspaceError, type WorkspaceRow } from '../domain/tenancy/tenancy.ts';
 import { rateLimitsFrom } from '../auth/principal.ts';
 import type { RateLimiter } from '../limits/rate-limit.ts';
@@ -59,7 +60,14 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
     const limits = rateLimitsFrom(await accountRateLimitOverride(deps.db, user.account_id));
     const canManage = canManageRole(user);
     const invitations = canManage ? await pendingInvitations(deps.db, user.account_id) : [];
-    const headroom = new Map(await Promise.all(keys.filter((k) => !k.revoked_at).map(async (k) => [k.id, await deps.rateLimiter.peek(`key:${k.id}`, limits)] as const)));
+    const apps = await listConnectedApps(deps.db, user.account_id);
+    const headroom = new Map(await Promise.all([
+      ...keys.filter((k) => !k.revoked_at).map(async (k) => [k.id, await deps.rateLimiter.peek(`key:${k.id}`, limits)] as const),
+      ...apps.map(async (a) => [a.id, await deps.rateLimiter.peek(`grant:${a.id}`, limits)] as const),
+    ]));
+    const when = (at: string | null) => (at ? at.slice(0, 16).replace('T', ' ') : 'never');
+    const usageCells = (id: string) => html`<td>${usageChart(usage.get(id) ?? new Array<number>(USAGE_DAYS).fill(0), maxDaily)} <span class="calls">${(usage.get(id) ?? []).reduce((a, b) => a + b, 0)}</span></td>
+      <td class="muted">${headroom.get(id)?.map((h) => `${h.remaining}/${h.limit} per ${h.window}`).join(' · ') ?? ''}</td>`;
     const wsName = (id: string | null) => (id ? (workspaces.find((w) => w.id === id)?.name ?? id) : 'All workspaces');
     const csrf = html`<input type="hidden" name="_csrf" value="${user.csrf_token}" />`;
     c.header('Cache-Control', 'no-store'); // pages may carry a new key's secret or an invitation link
@@ -71,7 +79,9 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
           <p><code class="secret" id="secret">${notice.created.secret}</code>
           <button type="button" onclick="navigator.clipboard.writeText(document.getElementById('secret').textContent)">Copy</button></p>
           ${snippets(mcpUrl, notice.created.secret).map(([label, text]) => html`<h3>${label}</h3><pre>${text}</pre>`)}</div>` : ''}
-        <div class="card"><h2>Connect an AI assistant</h2><p>MCP endpoint: <code>${mcpUrl}</code> · REST API: <code>${deps.publicUrl}/api/v1</code> (<a href="/docs">reference</a>)</p></div>
+        <div class="card"><h2>Connect an AI assistant</h2><p>MCP endpoint: <code>${mcpUrl}</code> · REST API: <code>${deps.publicUrl}/api/v1</code> (<a href="/docs">reference</a>)</p>
+          <p>No key needed: add the MCP endpoint as a custom connector in Claude, or run <code>claude mcp add --transport http parley ${mcpUrl}</code> in
+          Claude Code. The app opens this site, you sign in and choose its workspaces, and it appears under Connected apps.</p></div>
         <div class="card"><h2>Workspaces</h2><table><thead><tr><th>Name</th><th>Slug / id</th><th>Time zone</th></tr></thead><tbody>
           ${workspaces.map((w: WorkspaceRow) => html`<tr><td colspan="3">${canManage
             ? html`<form method="post" action="/workspaces/${w.id}">${csrf}<input name="name" value="${w.name}" aria-label="Name of ${w.name}" required />
@@ -83,9 +93,7 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
         <p class="muted">Rate limits per key: ${limits.perMinute}/minute, ${limits.perHour}/hour, ${limits.perDay}/day. Usage counts are written every 15 seconds.</p>
         <table><thead><tr><th>Name</th><th>Key</th><th>Kind</th><th>Workspace</th><th>Created</th><th>Last used</th><th>Calls, last ${USAGE_DAYS} days</th><th>Headroom now</th><th></th></tr></thead><tbody>
           ${keys.map((k) => html`<tr><td>${k.name}</td><td><code>${k.prefix}…</code></td><td>${k.kind}</td><td>${wsName(k.workspace_id)}</td>
-            <td>${k.created_at.slice(0, 16).replace('T', ' ')}</td><td>${k.last_used_at ? k.last_used_at.slice(0, 16).replace('T', ' ') : 'never'}</td>
-            <td>${usageChart(usage.get(k.id) ?? new Array<number>(USAGE_DAYS).fill(0), maxDaily)} <span class="calls">${(usage.get(k.id) ?? []).reduce((a, b) => a + b, 0)}</span></td>
-            <td class="muted">${headroom.get(k.id)?.map((h) => `${h.remaining}/${h.limit} per ${h.window}`).join(' · ') ?? ''}</td>
+            <td>${when(k.created_at)}</td><td>${when(k.last_used_at)}</td>${usageCells(k.id)}
             <td>${k.revoked_at ? html`<span class="muted">revoked</span>` : canManage ? html`<form class="inline" method="post" action="/keys/${k.id}/revoke">${csrf}<button class="danger">Revoke</button></form>` : ''}</td></tr>`)}
         </tbody></table>
         ${canManage ? html`<h3>New key</h3><form method="post" action="/keys">${csrf}
@@ -93,6 +101,14 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
           <select name="kind" aria-label="Kind">${(Object.keys(KEY_KINDS) as KeyKind[]).map((kind) => html`<option value="${kind}">${KIND_LABELS[kind]}</option>`)}</select>
           <select name="workspace" aria-label="Workspace"><option value="">All workspaces (account keys)</option>${workspaces.map((w) => html`<option value="${w.id}">${w.name}</option>`)}</select>
           <button>Create key</button></form>` : ''}</div>
+        <div class="card" id="connected-apps"><h2>Connected apps</h2>
+        <p class="muted">Apps connected by OAuth (Claude, Claude Code, Cursor...). Disconnecting one stops it on its very next request.</p>
+        ${apps.length === 0 ? html`<p class="muted">No app is connected yet.</p>` : html`<table><thead><tr><th>App</th><th>Approved by</th><th>Workspaces</th><th>Scopes</th><th>Connected</th><th>Last used</th><th>Calls, last ${USAGE_DAYS} days</th><th>Headroom now</th><th></th></tr></thead><tbody>
+          ${apps.map((a) => html`<tr><td>${a.client_name ?? a.client_id}</td><td>${a.user_name} <span class="muted">${a.user_email}</span></td>
+            <td>${a.workspaces.map((w) => w.name).join(', ')}</td><td>${a.scopes.filter((s) => s !== 'openid').join(' ')}</td>
+            <td>${when(a.created_at)}</td><td>${when(a.last_used_at)}</td>${usageCells(a.id)}
+            <td>${canManage || a.user_email === user.email ? html`<form class="inline" method="post" action="/connected-apps/${a.id}/revoke">${csrf}<button class="danger">Disconnect</button></form>` : ''}</td></tr>`)}
+        </tbody></table>`}</div>
         ${canManage ? html`<div class="card"><h2>Team</h2>
           ${notice.inviteLink ? html`<p id="invite-link">Send this link (it works once, for ${INVITATION_DAYS} days; it is shown only now): <code class="secret">${notice.inviteLink}</code></p>` : ''}
           ${invitations.length ? html`<table><thead><tr><th>Invited</th><th>Role</th><th>Expires</th><th></th></tr></thead><tbody>${invitations.map((i) => html`<tr><td>${i.email ?? 'anyone with the link'}</td><td>${i.role}</td><td>${i.expires_at.slice(0, 10)}</td>
@@ -182,6 +198,19 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
     const w = await writer(c);
     if (w instanceof Response) return w;
     await cancelInvitation(deps.db, w.user.account_id, c.req.param('id'));
+    return c.redirect('/');
+  });
+
+  // Owners and admins disconnect any app of the account; a member, the apps they approved.
+  routes.post('/connected-apps/:id/revoke', async (c) => {
+    const user = c.get('user');
+    if (!user) return c.redirect('/login');
+    const form = await c.req.parseBody();
+    if (!validCsrf(user, form._csrf)) return c.text(CSRF_REJECTED, 403);
+    const grantId = c.req.param('id');
+    const ownApp = (await listConnectedApps(deps.db, user.account_id)).some((a) => a.id === grantId && a.user_email === user.email);
+    if (!canManageRole(user) && !ownApp) return c.text('Only owners and admins can disconnect apps others approved.', 403);
+    if (!(await revokeGrant(deps.db, grantId, user.account_id))) return render(c, user, { error: 'No such connected app.' }, 404);
     return c.redirect('/');
   });
 

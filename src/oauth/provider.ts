@@ -1,0 +1,121 @@
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Database } from '../db/database.ts';
+import { oauthAdapter } from './adapter.ts';
+import { errorPage } from './error-page.ts';
+import { OAUTH_SCOPES, RESOURCE_SCOPES } from './scopes.ts';
+import type { ServerSecrets } from './secrets.ts';
+
+export const ACCESS_TOKEN_SECONDS = 3600;
+const DAY = 86_400;
+
+/** Where the authorization server's endpoints live, under one prefix beside the dashboard and the API. */
+export const OAUTH_ROUTES = {
+  authorization: '/oauth/authorize',
+  token: '/oauth/token',
+  registration: '/oauth/register',
+  revocation: '/oauth/revoke',
+  jwks: '/oauth/jwks',
+  introspection: '/oauth/introspect',
+  end_session: '/oauth/logout',
+  pushed_authorization_request: '/oauth/par',
+  userinfo: '/oauth/userinfo',
+} as const;
+
+export const INTERACTION_PATH = '/oauth/interaction';
+
+export interface OAuthProviderOptions {
+  db: Database;
+  issuer: string;
+  /** The MCP endpoint's URL: the only resource tokens are issued for (RFC 8707), and their audience. */
+  mcpResource: string;
+  secrets: ServerSecrets;
+}
+
+/**
+ * The OAuth 2.1 authorization server: oidc-provider (OpenID Certified), configured for MCP clients. Parley writes
+ * only its storage adapter, the sign-in and consent pages, and the mapping of grants to principals.
+ * - authorization code with PKCE S256 required; public clients; exact redirect URIs, loopback ports may vary for
+ *   native clients (RFC 8252);
+ * - open Dynamic Client Registration (RFC 7591, with `registration_client_uri` and its read endpoint) and Client ID
+ *   Metadata Documents;
+ * - one resource, the MCP endpoint: opaque access tokens bound to it, so revocation is immediate;
+ * - refresh tokens rotate on every use (see the adapter for the grace rule and replay detection);
+ * - every authorization asks for consent, and each approval is its own grant (a connected app).
+ */
+export function createOAuthProvider(options: OAuthProviderOptions): Provider {
+  const { db, mcpResource } = options;
+  const resourceAliases = new Set([mcpResource, `${mcpResource}/`]);
+  const configuration: Configuration = {
+    adapter: (model: string) => oauthAdapter(db, model),
+    clients: [],
+    clientDefaults: {
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'none',
+      id_token_signed_response_alg: 'ES256',
+    },
+    // OAuth 2.1: the authorization code flow only (no implicit or hybrid responses).
+    responseTypes: ['code'],
+    scopes: ['openid', ...Object.keys(OAUTH_SCOPES)],
+    claims: { openid: ['sub'], email: ['email'], profile: ['name'] },
+    async findAccount(_ctx, id) {
+      const [user] = await db.query<{ id: string; email: string; name: string }>('select id, email, name from users where id = $1', [id]);
+      if (!user) return undefined;
+      return { accountId: user.id, claims: () => ({ sub: user.id, email: user.email, name: user.name }) };
+    },
+    cookies: {
+      keys: options.secrets.cookieKeys,
+      long: { httpOnly: true, sameSite: 'lax', secure: options.issuer.startsWith('https:') },
+      short: { httpOnly: true, sameSite: 'lax', secure: options.issuer.startsWith('https:') },
+    },
+    jwks: { keys: options.secrets.signingKeys },
+    interactions: { url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}` },
+    // Always ask: a person sees which app they connect and picks its workspaces every time.
+    loadExistingGrant: async (ctx) => {
+      const grantId = ctx.oidc.result?.consent?.grantId;
+      return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;
+    },
+    pkce: { required: () => true },
+    routes: OAUTH_ROUTES,
+    rotateRefreshToken: true,
+    issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
+    ttl: {
+      AccessToken: ACCESS_TOKEN_SECONDS,
+      AuthorizationCode: 60,
+      Interaction: 3600,
+      Session: 14 * DAY,
+      Grant: 365 * DAY,
+      // Sliding: every rotation starts a new 30 days; a client unused for 30 days signs in again.
+      RefreshToken: 30 * DAY,
+    },
+    // Browser-based clients (MCP Inspector, web agents) call the token endpoint cross-origin; their tokens are not
+    // cookies, so answering them does not expose anything a page could ride on.
+    clientBasedCORS: () => true,
+    features: {
+      devInteractions: { enabled: false },
+      registration: { enabled: true, initialAccessToken: false, issueRegistrationAccessToken: true },
+      revocation: { enabled: true },
+      introspection: { enabled: false },
+      userinfo: { enabled: false },
+      rpInitiatedLogout: { enabled: false },
+      clientIdMetadataDocument: { enabled: true, ack: 'draft-02' },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => mcpResource,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, resource) => {
+          if (!resourceAliases.has(resource)) throw new errors.InvalidTarget(`this server issues tokens only for ${mcpResource}`);
+          return { scope: RESOURCE_SCOPES.join(' '), audience: mcpResource, accessTokenTTL: ACCESS_TOKEN_SECONDS, accessTokenFormat: 'opaque' };
+        },
+      },
+    },
+    renderError: async (ctx: KoaContextWithOIDC, out) => {
+      ctx.type = 'html';
+      ctx.body = errorPage(String(out.error), typeof out.error_description === 'string' ? out.error_description : undefined);
+    },
+  } as Configuration;
+  const provider = new Provider(options.issuer, configuration);
+  // Behind a TLS-terminating proxy the provider must believe X-Forwarded-Proto to build https URLs.
+  provider.proxy = options.issuer.startsWith('https:');
+  return provider;
+}

@@ -1,0 +1,84 @@
+import { buildOAuthProtectedResourceMetadata, isJsonContentType } from '@modelcontextprotocol/server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { Hono, type Context } from 'hono';
+import type Provider from 'oidc-provider';
+import type { AppEnv } from '../http/context.ts';
+import { readJsonBody } from '../http/json-body.ts';
+import { INTERACTION_PATH, OAUTH_ROUTES } from './provider.ts';
+import { withInferredApplicationType } from './registration.ts';
+import { OAUTH_SCOPES } from './scopes.ts';
+
+const MAX_REGISTRATION_BYTES = 56 * 1024;
+
+/** The well-known URL of the MCP endpoint's protected-resource metadata (RFC 9728, path inserted). */
+export function resourceMetadataUrl(mcpResource: string): string {
+  const url = new URL(mcpResource);
+  return `${url.origin}/.well-known/oauth-protected-resource${url.pathname}`;
+}
+
+/**
+ * Serves the authorization server: its discovery documents, and every `/oauth/*` endpoint but the interaction pages,
+ * handed to oidc-provider on Node's own request and response. Also serves the MCP endpoint's protected-resource
+ * metadata, which names this server as its authorization server.
+ */
+export function oauthRoutes(provider: Provider, options: { issuer: string; mcpResource: string }): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const handle = provider.callback();
+  const delegate = async (c: Context<AppEnv>, url?: string) => {
+    if (url) c.env.incoming.url = url;
+    await handle(c.env.incoming, c.env.outgoing);
+    return RESPONSE_ALREADY_SENT;
+  };
+
+  const protectedResource = buildOAuthProtectedResourceMetadata({
+    oauthMetadata: {
+      issuer: options.issuer,
+      authorization_endpoint: `${options.issuer}${OAUTH_ROUTES.authorization}`,
+      token_endpoint: `${options.issuer}${OAUTH_ROUTES.token}`,
+      response_types_supported: ['code'],
+    },
+    resourceServerUrl: new URL(options.mcpResource),
+    scopesSupported: Object.keys(OAUTH_SCOPES),
+    resourceName: 'Parley',
+    serviceDocumentationUrl: new URL(`${options.issuer}/docs`),
+    dangerouslyAllowInsecureIssuerUrl: !options.issuer.startsWith('https:'),
+  });
+  const metadataPath = new URL(resourceMetadataUrl(options.mcpResource)).pathname;
+  for (const path of [metadataPath, '/.well-known/oauth-protected-resource']) {
+    routes.get(path, (c) => {
+      c.header('Access-Control-Allow-Origin', '*');
+      return c.json(protectedResource);
+    });
+  }
+
+  // RFC 8414 and OpenID discovery: the same document, served by the provider.
+  routes.get('/.well-known/openid-configuration', (c) => delegate(c));
+  routes.get('/.well-known/oauth-authorization-server', (c) => delegate(c, '/.well-known/openid-configuration'));
+
+  // Registration: clients that do not say what they are get the application type their redirect URIs imply, so a
+  // desktop client registering a private-use scheme beside loopback and https callbacks is not refused whole.
+  routes.post(OAUTH_ROUTES.registration, async (c) => {
+    if (!isJsonContentType(c.req.header('content-type'))) return delegate(c);
+    const body = await readJsonBody(c.env.incoming, MAX_REGISTRATION_BYTES);
+    if (!body.ok) return c.json({ error: 'invalid_client_metadata', error_description: body.message }, body.status);
+    // oidc-provider reads an already-parsed body from `req.body`.
+    Object.assign(c.env.incoming, { body: withInferredApplicationType(body.value) });
+    return delegate(c);
+  });
+
+  // OpenID Connect drops offline_access from a request without prompt=consent, so clients that do not send it
+  // (most MCP clients) would get no refresh token and sign in again every hour. Parley asks for consent on every
+  // authorization anyway, so the prompt is made explicit.
+  routes.get(OAUTH_ROUTES.authorization, (c) => {
+    const url = new URL(c.env.incoming.url ?? '/', 'http://parley');
+    if (!url.searchParams.get('scope')?.split(' ').includes('offline_access') || url.searchParams.has('prompt')) return delegate(c);
+    url.searchParams.set('prompt', 'consent');
+    return delegate(c, `${url.pathname}${url.search}`);
+  });
+
+  routes.all('/oauth/*', async (c, next) => {
+    if (c.req.path.startsWith(`${INTERACTION_PATH}/`)) return next();
+    return delegate(c);
+  });
+  return routes;
+}

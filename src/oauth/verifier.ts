@@ -1,0 +1,76 @@
+import { OAuthError, OAuthErrorCode, type AuthInfo, type OAuthTokenVerifier } from '@modelcontextprotocol/server';
+import { LastUseRecorder } from '../auth/last-use.ts';
+import { hashToken } from '../auth/tokens.ts';
+import { rateLimitsFrom, type Principal, type WorkspaceRef } from '../auth/principal.ts';
+import type { Database } from '../db/database.ts';
+import { operationScopes } from './scopes.ts';
+
+interface TokenRow {
+  payload: { aud?: string | string[]; scope?: string; clientId?: string; exp?: number };
+  grant_id: string;
+  account_id: string;
+  account_name: string;
+  client_name: string | null;
+  rate_limits: { per_minute?: number; per_hour?: number; per_day?: number } | null;
+  workspaces: WorkspaceRef[] | null;
+}
+
+/** The Parley principal a verified OAuth token stands for, carried in `AuthInfo.extra`. */
+export function principalOf(authInfo: AuthInfo): Principal {
+  return authInfo.extra!.principal as Principal;
+}
+
+/**
+ * Verifies OAuth access tokens for `/mcp`: one indexed lookup by the token's hash, joined to its grant (deleted on
+ * revocation, so revocation holds from the very next request; nothing is cached). The grant fixes the account and
+ * the workspaces chosen at consent; the token's scopes become operation scopes, and rate limits count per grant
+ * (the token family). Last-use times are batched like API keys'.
+ */
+export class OAuthAccessTokens implements OAuthTokenVerifier {
+  private readonly lastUsed: LastUseRecorder;
+
+  constructor(private readonly db: Database) {
+    this.lastUsed = new LastUseRecorder(db, 'oauth_grants');
+  }
+
+  async verifyAccessToken(token: string): Promise<AuthInfo> {
+    const [row] = await this.db.query<TokenRow>(
+      `select t.payload, g.id as grant_id, g.account_id, a.name as account_name, a.rate_limits,
+         coalesce(c.metadata->>'client_name', t.payload->>'clientId') as client_name,
+         (select json_agg(json_build_object('id', w.id, 'slug', w.slug, 'name', w.name, 'timezone', w.timezone) order by w.created_at, w.id)
+          from workspaces w where w.account_id = g.account_id and w.id = any(g.workspace_ids)) as workspaces
+       from oauth_objects t
+       join oauth_grants g on g.id = t.grant_id
+       join accounts a on a.id = g.account_id
+       left join oauth_clients c on c.client_id = g.client_id
+       where t.model = 'AccessToken' and t.id_hash = $1 and t.expires_at > now()`,
+      [hashToken(token)],
+    );
+    if (!row) throw new OAuthError(OAuthErrorCode.InvalidToken, 'The access token is unknown, expired or revoked.');
+    const scopes = (row.payload.scope ?? '').split(' ').filter(Boolean);
+    const audience = Array.isArray(row.payload.aud) ? row.payload.aud[0] : row.payload.aud;
+    this.lastUsed.touch(row.grant_id);
+    const principal: Principal = {
+      accountId: row.account_id,
+      accountName: row.account_name,
+      credential: { type: 'oauth', id: row.grant_id, name: row.client_name ?? 'OAuth app' },
+      scopes: operationScopes(scopes),
+      workspaces: row.workspaces ?? [],
+      rateLimitKey: `grant:${row.grant_id}`,
+      rateLimits: rateLimitsFrom(row.rate_limits),
+    };
+    return {
+      token,
+      clientId: row.payload.clientId ?? '',
+      scopes,
+      ...(row.payload.exp !== undefined && { expiresAt: row.payload.exp }),
+      ...(audience !== undefined && URL.canParse(audience) && { resource: new URL(audience) }),
+      extra: { principal },
+    };
+  }
+
+  /** Writes the grants' last-use times gathered since the previous flush, in one statement. */
+  flushLastUsed(): Promise<void> {
+    return this.lastUsed.flush();
+  }
+}
