@@ -51,12 +51,7 @@ export function createApp(deps: AppDeps) {
   const issuer = deps.config.publicUrl;
   const mcpResource = `${issuer}/mcp`;
   const metadataUrl = resourceMetadataUrl(mcpResource);
-  const provider = createOAuthProvider({ db: deps.db, issuer, mcpResource, secrets: deps.secrets });
-  provider.on('server_error', (_ctx, err) => deps.log.error({ err }, 'authorization server error'));
-  // Refused requests are the client's problem, but their detail (which the client is not told) helps support.
-  for (const event of ['grant.error', 'authorization.error', 'registration_create.error', 'revocation.error'] as const) {
-    provider.on(event, (_ctx: unknown, err: Error & { error_detail?: string }) => deps.log.debug({ event, error: err.message, detail: err.error_detail }, 'OAuth request refused'));
-  }
+  const provider = createOAuthProvider({ db: deps.db, log: deps.log, issuer, mcpResource, secrets: deps.secrets });
 
   app.use(async (c, next) => {
     inflight++;

@@ -1,5 +1,6 @@
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Database } from '../db/database.ts';
+import type { Logger } from '../log.ts';
 import { oauthAdapter } from './adapter.ts';
 import { errorPage } from './error-page.ts';
 import { OAUTH_SCOPES, RESOURCE_SCOPES } from './scopes.ts';
@@ -25,6 +26,7 @@ export const INTERACTION_PATH = '/oauth/interaction';
 
 export interface OAuthProviderOptions {
   db: Database;
+  log: Logger;
   issuer: string;
   /** The MCP endpoint's URL: the only resource tokens are issued for (RFC 8707), and their audience. */
   mcpResource: string;
@@ -117,5 +119,13 @@ export function createOAuthProvider(options: OAuthProviderOptions): Provider {
   const provider = new Provider(options.issuer, configuration);
   // Behind a TLS-terminating proxy the provider must believe X-Forwarded-Proto to build https URLs.
   provider.proxy = options.issuer.startsWith('https:');
+  provider.on('server_error', (_ctx, err) => options.log.error({ err }, 'authorization server error'));
+  // Refused requests are the client's problem, but their detail (which the client is not told) helps support.
+  const refused = (event: string) => (_ctx: unknown, err: errors.OIDCProviderError) =>
+    options.log.debug({ event, error: err.error, detail: err.error_detail }, 'OAuth request refused');
+  provider.on('authorization.error', refused('authorization.error'));
+  provider.on('grant.error', refused('grant.error'));
+  provider.on('registration_create.error', refused('registration_create.error'));
+  provider.on('revocation.error', refused('revocation.error'));
   return provider;
 }

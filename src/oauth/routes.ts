@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/context.ts';
 import { readJsonBody } from '../http/json-body.ts';
 import { INTERACTION_PATH, OAUTH_ROUTES } from './provider.ts';
 import { withInferredApplicationType } from './registration.ts';
-import { OAUTH_SCOPES } from './scopes.ts';
+import { OAUTH_SCOPES, RESOURCE_SCOPES } from './scopes.ts';
 
 const MAX_REGISTRATION_BYTES = 56 * 1024;
 
@@ -14,6 +14,25 @@ const MAX_REGISTRATION_BYTES = 56 * 1024;
 export function resourceMetadataUrl(mcpResource: string): string {
   const url = new URL(mcpResource);
   return `${url.origin}/.well-known/oauth-protected-resource${url.pathname}`;
+}
+
+/** Scopes for an authorization request that names none: everything an MCP client may do (writes stay opt-in at consent). */
+const DEFAULT_SCOPE = RESOURCE_SCOPES.join(' ');
+
+/**
+ * What an authorization request leaves out, made explicit:
+ * - no scope: the default scope, instead of an approval that grants nothing and fails;
+ * - offline_access without prompt=consent: OpenID Connect would drop offline_access, and clients that do not send
+ *   the prompt (most MCP clients) would get no refresh token and sign in again every hour. Parley asks for consent
+ *   on every authorization anyway.
+ */
+export function withAuthorizationDefaults(pathAndQuery: string): string {
+  const url = new URL(pathAndQuery, 'http://parley');
+  const scope = url.searchParams.get('scope')?.trim();
+  if (!scope) url.searchParams.set('scope', DEFAULT_SCOPE);
+  if (url.searchParams.get('scope')!.split(' ').includes('offline_access') && !url.searchParams.has('prompt')) url.searchParams.set('prompt', 'consent');
+  const result = `${url.pathname}${url.search}`;
+  return result === pathAndQuery ? pathAndQuery : result;
 }
 
 /**
@@ -66,14 +85,10 @@ export function oauthRoutes(provider: Provider, options: { issuer: string; mcpRe
     return delegate(c);
   });
 
-  // OpenID Connect drops offline_access from a request without prompt=consent, so clients that do not send it
-  // (most MCP clients) would get no refresh token and sign in again every hour. Parley asks for consent on every
-  // authorization anyway, so the prompt is made explicit.
   routes.get(OAUTH_ROUTES.authorization, (c) => {
-    const url = new URL(c.env.incoming.url ?? '/', 'http://parley');
-    if (!url.searchParams.get('scope')?.split(' ').includes('offline_access') || url.searchParams.has('prompt')) return delegate(c);
-    url.searchParams.set('prompt', 'consent');
-    return delegate(c, `${url.pathname}${url.search}`);
+    const url = c.env.incoming.url ?? '/';
+    const normalized = withAuthorizationDefaults(url);
+    return delegate(c, normalized === url ? undefined : normalized);
   });
 
   routes.all('/oauth/*', async (c, next) => {
