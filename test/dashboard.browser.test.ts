@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, launchChromium } from './helpers/browser.ts';
+import { pkce, registerClient, tokenRequest } from './helpers/oauth.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
-/** A person in a real browser: sign up, create a workspace and a key, see the key once, revoke it. */
+/**
+ * A person in a real browser: sign up, create a workspace and a key, see the key once, revoke it; then approve an
+ * MCP client on the consent screen, see it under Connected apps, and disconnect it.
+ */
 const browser: Browser | undefined = await launchChromium();
 
 describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
@@ -58,5 +64,58 @@ describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
     await page.waitForSelector('tr:has-text("Claude Code") >> text=revoked');
     assert.equal(await status(), 401);
     await shot('4-revoked');
+  });
+
+  test('the consent screen approves an MCP client, which then shows under Connected apps until disconnected', async () => {
+    const callbacks: string[] = [];
+    const callback = http.createServer((req, res) => {
+      callbacks.push(req.url ?? '');
+      res.end('You can close this window.');
+    });
+    await new Promise<void>((resolve) => callback.listen(0, '127.0.0.1', resolve));
+    const redirect = `http://127.0.0.1:${(callback.address() as AddressInfo).port}/callback`;
+    try {
+      const issuer = server.url.replace('127.0.0.1', 'localhost');
+      const client = await registerClient(server, { client_name: 'Claude Code', redirect_uris: [redirect], token_endpoint_auth_method: 'none' });
+      const { verifier, challenge } = pkce();
+      const query = new URLSearchParams({ response_type: 'code', client_id: String(client.body.client_id), redirect_uri: redirect, code_challenge: challenge, code_challenge_method: 'S256', scope: 'mcp:read mcp:write offline_access', state: 'xyz', resource: `${issuer}/mcp` });
+      // The public URL is localhost, where this browser has no session yet: Parley asks it to sign in first.
+      await page.goto(`${issuer}/oauth/authorize?${query}`);
+      await page.waitForSelector('text=Sign in to Parley to connect an app');
+      await shot('5-oauth-sign-in');
+      await page.fill('#email', 'grace@example.com');
+      await page.fill('#password', 'a very long password');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('#client-name');
+      assert.equal(await page.textContent('#client-name'), 'Claude Code');
+      await page.uncheck('label:has-text("Website") input');
+      await page.check('input[name=allow_write]');
+      await shot('6-consent');
+      await page.click('button:has-text("Allow")');
+      await page.waitForURL(/\/callback\?/);
+      const answer = new URL(callbacks.find((u) => u.startsWith('/callback?'))!, redirect);
+      assert.equal(answer.searchParams.get('state'), 'xyz');
+      const tokens = await tokenRequest(server, { grant_type: 'authorization_code', code: answer.searchParams.get('code')!, code_verifier: verifier, redirect_uri: redirect, client_id: String(client.body.client_id) });
+      assert.equal(tokens.status, 200);
+      assert.match(tokens.body.scope!, /mcp:write/);
+      const call = () => fetch(`${server.url}/mcp`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.body.access_token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_workspaces', arguments: {} } }),
+      });
+      const listed = await (await call()).text();
+      assert.match(listed, /Docs site/);
+      assert.doesNotMatch(listed, /Website/, 'only the workspace left ticked');
+
+      await page.goto(`${issuer}/`);
+      await page.waitForSelector('#connected-apps tr:has-text("Claude Code")');
+      await shot('7-connected-apps');
+      await page.click('#connected-apps tr:has-text("Claude Code") button:has-text("Disconnect")');
+      await page.waitForSelector('#connected-apps >> text=No app is connected yet.');
+      assert.equal((await call()).status, 401, 'disconnected on the very next request');
+      await shot('8-disconnected');
+    } finally {
+      callback.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
 import { hashToken } from '../src/auth/tokens.ts';
+import { pruneOAuthStore } from '../src/domain/oauth/grants.ts';
 import { callTool } from './helpers/clients.ts';
 import { engines } from './helpers/engines.ts';
 import { approve, createUser, MemoryOAuthClient, pkce, registerClient, tokenRequest } from './helpers/oauth.ts';
@@ -292,6 +293,18 @@ for (const engine of await engines()) {
       assert.equal((await mcpCall(server, access)).status, 200);
       assert.equal((await post({ _csrf: csrf })).status, 302);
       assert.equal((await mcpCall(server, access)).status, 401, 'revoked on the very next request');
+    });
+
+    test('pruning removes registrations never used after a day and expired objects, and keeps clients with grants', async () => {
+      const unused = await registerClient(server, { client_name: 'Registered twice', redirect_uris: ['https://claude.ai/api/mcp/auth_callback'] });
+      const used = await tokens();
+      await server.sql("update oauth_clients set created_at = now() - interval '2 days' where client_id = any($1)", [[unused.body.client_id, used.clientId]]);
+      await server.sql("update oauth_objects set expires_at = now() - interval '1 minute' where id_hash = $1", [hashToken(used.access)]);
+      const pruned = await pruneOAuthStore(server.db);
+      assert.ok(pruned.clients >= 1 && pruned.objects >= 1, JSON.stringify(pruned));
+      const left = await server.sql<{ client_id: string }>('select client_id from oauth_clients where client_id = any($1)', [[unused.body.client_id, used.clientId]]);
+      assert.deepEqual(left.map((r) => r.client_id), [used.clientId]);
+      assert.equal((await refresh(used.clientId, used.refresh!)).status, 200, 'the refresh token outlives its access token');
     });
   });
 }

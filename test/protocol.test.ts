@@ -49,8 +49,9 @@ describe('bad input and protocol misuse', () => {
   test('no credential or a bad one: 401 with a Bearer challenge', async () => {
     const none = await fetch(`${server.url}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     assert.equal(none.status, 401);
-    assert.match(none.headers.get('www-authenticate') ?? '', /^Bearer /);
-    assert.equal(((await none.json()) as Json).error.code, 'missing_credentials');
+    // The OAuth challenge: it names the protected-resource metadata, from which a client finds the authorization server.
+    assert.match(none.headers.get('www-authenticate') ?? '', /^Bearer .*resource_metadata="http:\/\/localhost:\d+\/\.well-known\/oauth-protected-resource\/mcp"/);
+    assert.equal(((await none.json()) as Json).error, 'invalid_token');
     const forged = 'parley_ak_' + 'A'.repeat(38);
     const bad = await fetch(`${server.url}/api/v1/account`, { headers: { Authorization: `Bearer ${forged}` } });
     assert.equal(bad.status, 401);

@@ -83,7 +83,7 @@ for (const engine of await engines()) {
     });
 
     test('migrations apply once and are idempotent', async () => {
-      assert.deepEqual(await migrate(db), [1, 2]);
+      assert.deepEqual(await migrate(db), [1, 2, 3]);
       assert.deepEqual(await migrate(db), []);
       const tables = await db.query<{ n: number }>("select count(*) as n from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'");
       assert.ok(tables[0]!.n >= 30);

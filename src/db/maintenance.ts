@@ -1,23 +1,29 @@
+import { pruneOAuthStore } from '../domain/oauth/grants.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from './database.ts';
 
-const ANALYZE_EVERY_MS = 60 * 60_000;
+const HOURLY_MS = 60 * 60_000;
 
 /**
- * PGlite runs no autovacuum, so without this the planner never learns table sizes and picks plans that rescan
- * indexes per row (a text search took 33 s instead of 0.2 s on a million events). On the embedded engine, refresh
- * statistics shortly after start and then hourly; a PostgreSQL server does this itself.
+ * Hourly upkeep, started with the server:
+ * - the authorization server's expired codes, tokens and sessions, and client registrations never used (Claude's
+ *   connector may register twice per connection attempt) are deleted;
+ * - PGlite runs no autovacuum, so without a refresh the planner never learns table sizes and picks plans that rescan
+ *   indexes per row (a text search took 33 s instead of 0.2 s on a million events). On the embedded engine,
+ *   statistics are refreshed shortly after start and then hourly; a PostgreSQL server does this itself.
  */
 export function startMaintenance(db: Database, log: Logger): () => void {
-  if (db.engine !== 'embedded') return () => undefined;
-  const analyze = () => {
+  const run = (name: string, work: () => Promise<unknown>) => () => {
     const started = performance.now();
-    db.query('analyze')
-      .then(() => log.debug({ ms: Math.round(performance.now() - started) }, 'statistics refreshed'))
-      .catch((err) => log.warn({ err }, 'could not refresh statistics'));
+    work()
+      .then((result) => log.debug({ result, ms: Math.round(performance.now() - started) }, `${name} done`))
+      .catch((err) => log.warn({ err }, `${name} failed`));
   };
-  const first = setTimeout(analyze, 1000);
-  const every = setInterval(analyze, ANALYZE_EVERY_MS);
+  const jobs = [run('OAuth store pruning', () => pruneOAuthStore(db))];
+  if (db.engine === 'embedded') jobs.push(run('statistics refresh', () => db.query('analyze')));
+  const runAll = () => jobs.forEach((job) => job());
+  const first = setTimeout(runAll, 1000);
+  const every = setInterval(runAll, HOURLY_MS);
   first.unref();
   every.unref();
   return () => {

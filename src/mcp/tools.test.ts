@@ -4,10 +4,11 @@ import * as z from 'zod';
 import type { Principal } from '../auth/principal.ts';
 import { defineOperation, type AnyOperation } from '../operations/define.ts';
 import { OPERATIONS } from '../operations/registry.ts';
+import { missingScope } from './scope-challenge.ts';
 import { allowedOperations } from './tools.ts';
 
-const principal = (scopes: Principal['scopes']): Principal => ({
-  accountId: 'acct_1', accountName: 'A', credential: { type: 'api_key', id: 'key_1', name: 'k' }, scopes, workspaces: [],
+const principal = (scopes: Principal['scopes'], type: Principal['credential']['type'] = 'api_key'): Principal => ({
+  accountId: 'acct_1', accountName: 'A', credential: { type, id: 'key_1', name: 'k' }, scopes, workspaces: [],
   rateLimitKey: 'k', rateLimits: { perMinute: 1, perHour: 1, perDay: 1 },
 });
 
@@ -37,4 +38,15 @@ test('every operation is declared completely: unique name, description for a mod
     assert.equal(op.annotations.readOnlyHint, op.scope === 'read');
     assert.ok(op.rest, `${op.name} has a REST route`);
   }
+});
+
+test('an OAuth caller calling a tool beyond its scopes is told which scope to ask for; an API key is not', () => {
+  const all = [...OPERATIONS, writeOp];
+  const call = (name: string) => ({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: {} } });
+  assert.equal(missingScope(principal(['read'], 'oauth'), call('reply_to_conversation'), all), 'write');
+  assert.equal(missingScope(principal(['read'], 'oauth'), [call('get_account_info'), call('reply_to_conversation')], all), 'write', 'in a batch too');
+  assert.equal(missingScope(principal(['read', 'write'], 'oauth'), call('reply_to_conversation'), all), undefined);
+  assert.equal(missingScope(principal(['read'], 'oauth'), call('no_such_tool'), all), undefined, 'unknown tools stay a tool error');
+  assert.equal(missingScope(principal(['read'], 'oauth'), { jsonrpc: '2.0', id: 1, method: 'tools/list' }, all), undefined);
+  assert.equal(missingScope(principal(['read']), call('reply_to_conversation'), all), undefined, 'an API key cannot step up');
 });

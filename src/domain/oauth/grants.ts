@@ -43,3 +43,23 @@ export async function revokeGrant(db: Queryable, grantId: string, accountId?: st
   );
   return rows.length > 0;
 }
+
+/** How long a registered client may go without any grant before its registration is deleted. */
+export const UNUSED_CLIENT_HOURS = 24;
+
+/**
+ * Deletes what the authorization server no longer needs: expired codes, tokens, sessions and interactions (a used
+ * refresh token is kept until it expires, for replay detection), expired grants, and dynamically registered clients
+ * that never got a grant within a day. A client whose registration was deleted gets `invalid_client` and registers
+ * again.
+ */
+export async function pruneOAuthStore(db: Queryable): Promise<{ objects: number; grants: number; clients: number }> {
+  const objects = await db.query('delete from oauth_objects where expires_at < now() returning 1');
+  const grants = await db.query('delete from oauth_grants where expires_at < now() returning 1');
+  const clients = await db.query(
+    `delete from oauth_clients c where c.created_at < now() - make_interval(hours => $1)
+       and not exists (select 1 from oauth_grants g where g.client_id = c.client_id) returning 1`,
+    [UNUSED_CLIENT_HOURS],
+  );
+  return { objects: objects.length, grants: grants.length, clients: clients.length };
+}
