@@ -13,7 +13,7 @@ const server = await startServer(config, createLogger(config.logLevel));
 const readyMs = performance.now() - started;
 // Benchmarks measure throughput, not the rate limiter's refusals.
 await server.db.query(`update accounts set rate_limits = '{"per_minute": 100000000, "per_hour": 100000000, "per_day": 100000000}'`);
-const key = server.demoKeys.find((k) => k.kind === 'account' && k.account.startsWith('Northwind'))?.secret ?? process.env.BENCH_KEY;
+const key = server.demo?.keys.find((k) => k.kind === 'account' && k.account.startsWith('Northwind'))?.secret ?? process.env.BENCH_KEY;
 server.authenticator.invalidate();
 process.stdout.write(`${JSON.stringify({ url: server.url, key, readyMs, dataDir, engine: server.db.engine })}\n`);
 process.on('SIGTERM', async () => {

@@ -7,7 +7,7 @@ import { DirectoryLockedError } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
 import { rateLimitsFrom } from './auth/principal.ts';
 import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, listApiKeys, revokeApiKey } from './domain/credentials/api-keys.ts';
-import type { DemoKey } from './demo/load.ts';
+import type { DemoAccess } from './demo/load.ts';
 import { loadDemo } from './demo/load.ts';
 import { createLogger } from './log.ts';
 import { startServer } from './server.ts';
@@ -42,9 +42,9 @@ async function main(argv: string[]): Promise<void> {
       if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed must be an integer.');
       return withDatabase(config, 'parley demo', async (db) => {
         const started = Date.now();
-        const { created, keys } = await loadDemo(db, { scale, ...(seed !== undefined && { seed }) });
+        const { created, ...access } = await loadDemo(db, { scale, ...(seed !== undefined && { seed }) });
         console.log(created ? `Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.` : 'Demo data was already there; here are fresh keys for it.');
-        printKeys(keys, config);
+        printDemoAccess(access, config);
       });
     }
     case 'migrate':
@@ -74,9 +74,9 @@ async function serveCommand(config: Config): Promise<void> {
   console.log(`Parley is listening on ${server.url} (ready in ${Date.now() - started} ms, ${server.db.engine === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
   console.log(`  MCP endpoint:  ${config.publicUrl}/mcp`);
   console.log(`  REST API:      ${config.publicUrl}/api/v1   (reference: ${config.publicUrl}/docs)`);
-  if (server.demoKeys.length > 0) {
+  if (server.demo) {
     console.log('\nThe database was empty, so demo data was loaded.');
-    printKeys(server.demoKeys, config);
+    printDemoAccess(server.demo, config);
   } else {
     console.log('\nNeed a key? Run `parley keys create` or `parley demo` (stop the server first when using the embedded database).');
   }
@@ -92,12 +92,15 @@ async function serveCommand(config: Config): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-function printKeys(keys: DemoKey[], config: Config): void {
+function printDemoAccess({ keys, invitation }: DemoAccess, config: Config): void {
   console.log('\nAPI keys (shown once; store them now):');
   for (const key of keys) console.log(`  ${key.account.padEnd(16)} ${(key.workspace ?? 'all workspaces').padEnd(18)} ${key.kind.padEnd(10)} ${key.secret}`);
   const example = keys[0]?.secret ?? '<key>';
   console.log(`\nConnect Claude Code:\n  claude mcp add --transport http parley ${config.publicUrl}/mcp --header "Authorization: Bearer ${example}"`);
   console.log(`Try MCP Inspector (Node 22.19+):\n  npx @modelcontextprotocol/inspector@latest --cli ${config.publicUrl}/mcp --transport http --header "Authorization: Bearer ${example}" --method tools/list`);
+  console.log(`\nOr connect without a key (OAuth): first join ${keys[0]?.account ?? 'the demo account'} in the dashboard with this one-time link,`);
+  console.log(`  ${config.publicUrl}/invite/${invitation}`);
+  console.log(`then add ${config.publicUrl}/mcp as a custom connector in Claude, or run: claude mcp add --transport http parley ${config.publicUrl}/mcp`);
 }
 
 async function keysCommand(config: Config, args: string[]): Promise<void> {

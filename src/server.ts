@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { startMaintenance } from './db/maintenance.ts';
 import { migrate } from './db/migrate.ts';
-import { isEmpty, loadDemo, type DemoKey } from './demo/load.ts';
+import { isEmpty, loadDemo, type DemoAccess } from './demo/load.ts';
 import { createApp } from './http/app.ts';
 import { LoginAttempts } from './limits/login-attempts.ts';
 import { RateLimiter } from './limits/rate-limit.ts';
@@ -22,8 +22,8 @@ export interface RunningServer {
   authenticator: Authenticator;
   /** Writes the batched last-use times and usage counts now (they are otherwise flushed every 15 s). */
   flushUse(): Promise<unknown>;
-  /** Keys printed for the demo data loaded on this start, if it loaded any. */
-  demoKeys: DemoKey[];
+  /** Keys and an invitation printed for the demo data loaded on this start, if it loaded any. */
+  demo: DemoAccess | undefined;
   stop(): Promise<void>;
 }
 
@@ -38,7 +38,7 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
   let server: Server | undefined;
   try {
     await migrate(db);
-    const demoKeys = options.demoOnEmpty !== false && (await isEmpty(db)) ? (await loadDemo(db)).keys : [];
+    const demo = options.demoOnEmpty !== false && (await isEmpty(db)) ? await loadDemo(db) : undefined;
     redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: true }) : undefined;
     if (redis) await redis.connect();
     const authenticator = new Authenticator(db);
@@ -67,7 +67,7 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
       db,
       authenticator,
       flushUse,
-      demoKeys,
+      demo,
       async stop() {
         clearInterval(flushTimer);
         stopMaintenance();

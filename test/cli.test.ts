@@ -25,6 +25,7 @@ describe('the parley command', () => {
     assert.match(first.out, /Demo data loaded/);
     const keys = first.out.match(/parley_(ak|rk)_[0-9A-Za-z]{38}/g) ?? [];
     assert.equal(keys.length, 4 + 2, 'two keys per account, plus the connect examples');
+    assert.match(first.out, /\/invite\/[\w-]{43}\n/, 'a one-time link to join the demo account, to connect apps by OAuth');
     const again = parley(['demo']);
     assert.match(again.out, /already there; here are fresh keys/);
     assert.ok(!again.out.includes(keys[0]!), 'new keys, never the old secrets');

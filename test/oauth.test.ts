@@ -184,6 +184,17 @@ for (const engine of await engines()) {
       assert.ok(claude.body.registration_client_uri);
     });
 
+    test('a Client ID Metadata Document client is fetched by URL; one that cannot be fetched gets a clear page, not a redirect', async () => {
+      const url = new URL(`${resource().replace('/mcp', '')}/oauth/authorize`);
+      const { challenge } = pkce();
+      const params = { response_type: 'code', client_id: 'https://client.invalid/oauth/metadata.json', redirect_uri: 'https://client.invalid/callback', code_challenge: challenge, code_challenge_method: 'S256', scope: 'mcp:read' };
+      for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+      const response = await fetch(url.href.replace('localhost', '127.0.0.1'), { redirect: 'manual' });
+      assert.equal(response.status, 400);
+      assert.equal(response.headers.get('location'), null);
+      assert.match(await response.text(), /client_id metadata document fetch failed|invalid_client/);
+    });
+
     test('refresh tokens: the previous one works until its replacement is used; a replay after that revokes the family', async () => {
       const { clientId, refresh: r0 } = await tokens();
       const first = await refresh(clientId, r0!);

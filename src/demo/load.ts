@@ -1,7 +1,14 @@
 import type { KeyKind } from '../auth/api-keys.ts';
 import type { Database } from '../db/database.ts';
 import { createApiKey } from '../domain/credentials/api-keys.ts';
+import { createInvitation } from '../domain/users/invitations.ts';
 import { generateDemoData, type DemoOptions } from './generate.ts';
+
+export interface DemoAccess {
+  keys: DemoKey[];
+  /** A one-time invitation token to join the first demo account as an admin (sign-up stays for your own account). */
+  invitation: string;
+}
 
 export interface DemoKey {
   account: string;
@@ -14,9 +21,10 @@ const DEMO_SLUGS = ['northwind', 'bluebird'];
 
 /**
  * Loads the demo tenants (unless present) and creates fresh keys for them: an account-wide key per account and
- * a read-only key for its first workspace. Keys are shown once, so every call makes new ones.
+ * a read-only key for its first workspace, plus an invitation to join the first account in the dashboard (and so
+ * connect apps to it by OAuth). Keys and links are shown once, so every call makes new ones.
  */
-export async function loadDemo(db: Database, options: DemoOptions = {}): Promise<{ created: boolean; keys: DemoKey[] }> {
+export async function loadDemo(db: Database, options: DemoOptions = {}): Promise<{ created: boolean } & DemoAccess> {
   return db.transaction(async (tx) => {
     const existing = await tx.query<{ id: string }>('select id from accounts where slug = any($1) for update', [DEMO_SLUGS]);
     const created = existing.length === 0;
@@ -37,7 +45,8 @@ export async function loadDemo(db: Database, options: DemoOptions = {}): Promise
       const readOnly = await createApiKey(tx, { accountId: account.id, workspaceId: account.workspace_id, kind: 'read_only', name: 'Demo read-only key' });
       keys.push({ account: account.name, workspace: account.workspace_slug, kind: 'read_only', secret: readOnly.secret });
     }
-    return { created, keys };
+    const invitation = await createInvitation(tx, { accountId: accounts[0]!.id, email: null, role: 'admin', createdBy: null });
+    return { created, keys, invitation };
   });
 }
 

@@ -35,7 +35,7 @@ export async function startTestServer(engine: Engine, env: Record<string, string
   }
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...(databaseUrl && { DATABASE_URL: databaseUrl }), ...env });
   const server = await startServer(config, createLogger(config.logLevel));
-  const key = (account: string, kind: string) => server.demoKeys.find((k) => k.account.startsWith(account) && k.kind === kind)!.secret;
+  const key = (account: string, kind: string) => server.demo!.keys.find((k) => k.account.startsWith(account) && k.kind === kind)!.secret;
   // The demo keys keep the default limits; tests that exercise many calls lift them for their account.
   await server.db.query("update accounts set rate_limits = '{\"per_minute\": 100000, \"per_hour\": 1000000, \"per_day\": 10000000}'");
   server.authenticator.invalidate();

@@ -16,7 +16,7 @@ export interface InvitationRow {
 }
 
 /** Creates an invitation; returns its token, which goes in the link and is stored only as a hash. */
-export async function createInvitation(db: Queryable, input: { accountId: string; email: string | null; role: 'admin' | 'member'; createdBy: string }): Promise<string> {
+export async function createInvitation(db: Queryable, input: { accountId: string; email: string | null; role: 'admin' | 'member'; createdBy: string | null }): Promise<string> {
   const token = newToken();
   await db.query(
     `insert into invitations (id, account_id, email, role, token_hash, created_by, expires_at) values ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7))`,
