@@ -1,7 +1,8 @@
 /**
  * Authenticated MCP tools/call throughput and latency of Parley's real read tools, against a bare SDK server with a
  * no-op tool measured in the same run (this machine is shared and noisy: only ratios mean anything), on the
- * embedded database and on PostgreSQL; memory at rest and under load; time from start to ready.
+ * embedded database and on PostgreSQL, with an API key and with an OAuth access token; memory at rest and under
+ * load; time from start to ready.
  *
  *   npm run bench    (BENCH_SECONDS=5, BENCH_CONNECTIONS=32, BENCH_ENGINES=embedded,postgres, BENCH_TOOLS=a,b to pick tools)
  */
@@ -18,7 +19,7 @@ const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.
 
 interface Started {
   child: ChildProcess;
-  info: { url: string; key?: string; readyMs?: number; dataDir?: string };
+  info: { url: string; key?: string; oauthToken?: string; readyMs?: number; dataDir?: string };
 }
 
 async function start(script: string, env: Record<string, string> = {}): Promise<Started> {
@@ -49,7 +50,7 @@ interface Result {
   peakRssMb: number;
 }
 
-async function load(server: Started, tool: string, args: Record<string, unknown>): Promise<Result> {
+async function load(server: Started, tool: string, args: Record<string, unknown>, credential = server.info.key): Promise<Result> {
   const body = JSON.stringify({
     jsonrpc: '2.0', id: 1, method: 'tools/call',
     params: { name: tool, arguments: args, _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} } },
@@ -61,7 +62,7 @@ async function load(server: Started, tool: string, args: Record<string, unknown>
     url: `${server.info.url}/mcp`, method: 'POST', connections: CONNECTIONS, duration: SECONDS, body,
     headers: {
       'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28',
-      'mcp-method': 'tools/call', 'mcp-name': tool, ...(server.info.key && { authorization: `Bearer ${server.info.key}` }),
+      'mcp-method': 'tools/call', 'mcp-name': tool, ...(credential && { authorization: `Bearer ${credential}` }),
     },
     setupClient: (client: { on(event: 'body', listener: (b: Buffer) => void): void }) => client.on('body', (b: Buffer) => { if (b.includes('"isError":true')) toolErrors++; }),
   });
@@ -111,6 +112,11 @@ for (const engine of ENGINES) {
   for (const [tool, args] of TOOLS) {
     const baseline = bareRuns.reduce((a, b) => a + b, 0) / bareRuns.length;
     report(`${engine}: ${tool}`, await load(parley, tool, args), baseline);
+  }
+  // The same cheapest call with an OAuth access token instead of an API key: one uncached lookup per request.
+  if (TOOLS.some(([name]) => name === 'get_account_info')) {
+    const baseline = bareRuns.reduce((a, b) => a + b, 0) / bareRuns.length;
+    report(`${engine}: get_account_info (OAuth token)`, await load(parley, 'get_account_info', {}, parley.info.oauthToken), baseline);
   }
   await stop(parley);
   fs.rmSync(cold.info.dataDir!, { recursive: true, force: true });
