@@ -11,10 +11,15 @@ export async function readJsonBody(incoming: IncomingMessage, limit: number): Pr
   if (Number(incoming.headers['content-length'] ?? 0) > limit) return tooLarge;
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of incoming as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return tooLarge;
-    chunks.push(chunk);
+  try {
+    for await (const chunk of incoming as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) return tooLarge;
+      chunks.push(chunk);
+    }
+  } catch {
+    // The client hung up mid-body: nobody is left to answer, and it is not a server error.
+    return { ok: false, status: 400, message: 'The request body was cut off: the client closed the connection.' };
   }
   try {
     return { ok: true, value: JSON.parse(Buffer.concat(chunks, size).toString('utf8')) };
