@@ -20,6 +20,11 @@ const ConfigSchema = z.object({
   MCP_FAST_PATH: z.enum(['on', 'off']).default('on'),
   /** Extra host names accepted in Host/Origin headers besides localhost and PUBLIC_URL's host. */
   ALLOWED_HOSTS: z.string().default(''),
+  /**
+   * `on` lets the authorization server fetch Client ID Metadata Documents from private and loopback addresses
+   * (clients on your own network). Off, such fetches are refused as server-side request forgery.
+   */
+  CLIENT_METADATA_PRIVATE_NETWORK: z.enum(['on', 'off']).default('off'),
 });
 
 export interface Config {
@@ -33,6 +38,7 @@ export interface Config {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   allowedHosts: string[];
   mcpFastPath: boolean;
+  clientMetadataPrivateNetwork: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -54,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: c.REDIS_URL,
     logLevel: c.LOG_LEVEL,
     mcpFastPath: c.MCP_FAST_PATH === 'on',
+    clientMetadataPrivateNetwork: c.CLIENT_METADATA_PRIVATE_NETWORK === 'on',
     allowedHosts: [
       new URL(publicUrl).hostname,
       ...c.ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),

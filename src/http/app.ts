@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps) {
   const issuer = deps.config.publicUrl;
   const mcpResource = `${issuer}/mcp`;
   const metadataUrl = resourceMetadataUrl(mcpResource);
-  const provider = createOAuthProvider({ db: deps.db, log: deps.log, issuer, mcpResource, secrets: deps.secrets });
+  const provider = createOAuthProvider({ db: deps.db, log: deps.log, issuer, mcpResource, secrets: deps.secrets, clientMetadataPrivateNetwork: deps.config.clientMetadataPrivateNetwork });
 
   app.use(async (c, next) => {
     inflight++;

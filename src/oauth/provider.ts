@@ -31,6 +31,8 @@ export interface OAuthProviderOptions {
   /** The MCP endpoint's URL: the only resource tokens are issued for (RFC 8707), and their audience. */
   mcpResource: string;
   secrets: ServerSecrets;
+  /** Fetch Client ID Metadata Documents from private and loopback addresses too (see CLIENT_METADATA_PRIVATE_NETWORK). */
+  clientMetadataPrivateNetwork: boolean;
 }
 
 /**
@@ -93,6 +95,9 @@ export function createOAuthProvider(options: OAuthProviderOptions): Provider {
     // Browser-based clients (MCP Inspector, web agents) call the token endpoint cross-origin; their tokens are not
     // cookies, so answering them does not expose anything a page could ride on.
     clientBasedCORS: () => true,
+    // The provider hands its fetch an SSRF-guarding dispatcher that refuses private addresses; a deployment whose
+    // clients publish their metadata on its own network drops the guard.
+    ...(options.clientMetadataPrivateNetwork && { fetch: (url: URL | string, init: RequestInit) => fetch(url, { ...init, dispatcher: undefined } as RequestInit) }),
     features: {
       devInteractions: { enabled: false },
       registration: { enabled: true, initialAccessToken: false, issueRegistrationAccessToken: true },
@@ -122,10 +127,17 @@ export function createOAuthProvider(options: OAuthProviderOptions): Provider {
   provider.on('server_error', (_ctx, err) => options.log.error({ err }, 'authorization server error'));
   // Refused requests are the client's problem, but their detail (which the client is not told) helps support.
   const refused = (event: string) => (_ctx: unknown, err: errors.OIDCProviderError) =>
-    options.log.debug({ event, error: err.error, detail: err.error_detail }, 'OAuth request refused');
+    options.log.debug({ event, error: err.error, detail: err.error_detail, cause: causes(err) }, 'OAuth request refused');
   provider.on('authorization.error', refused('authorization.error'));
   provider.on('grant.error', refused('grant.error'));
   provider.on('registration_create.error', refused('registration_create.error'));
   provider.on('revocation.error', refused('revocation.error'));
   return provider;
+}
+
+/** The messages of an error's cause chain ("fetch failed: ...: hostname resolves to a special-use IP address"). */
+function causes(error: unknown): string | undefined {
+  const messages: string[] = [];
+  for (let cause = (error as { cause?: unknown }).cause; cause instanceof Error && messages.length < 5; cause = cause.cause) messages.push(cause.message);
+  return messages.length > 0 ? messages.join(': ') : undefined;
 }

@@ -80,7 +80,7 @@ export interface Approval {
  * consent pages, with a cookie jar and same-origin form posts, until the redirect back to the client. Returns that
  * redirect (code, state, iss, or error), or the page it stopped on.
  */
-export async function approve(server: TestServer, authorizationUrl: URL | string, approval: Approval): Promise<{ redirect?: URL; status: number; body: string }> {
+export async function approve(server: { url: string }, authorizationUrl: URL | string, approval: Approval): Promise<{ redirect?: URL; status: number; body: string }> {
   const jar = new Map<string, string>();
   let url = new URL(authorizationUrl);
   let form: URLSearchParams | undefined;
@@ -129,13 +129,13 @@ export function pkce(): { verifier: string; challenge: string } {
 }
 
 /** Registers a public client by Dynamic Client Registration. */
-export async function registerClient(server: TestServer, metadata: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function registerClient(server: { url: string }, metadata: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${server.url}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(metadata) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 /** A token-endpoint request; answers the JSON body and status. */
-export async function tokenRequest(server: TestServer, params: Record<string, string>): Promise<{ status: number; body: Record<string, string> }> {
+export async function tokenRequest(server: { url: string }, params: Record<string, string>): Promise<{ status: number; body: Record<string, string> }> {
   const response = await fetch(`${server.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() });
   return { status: response.status, body: (await response.json()) as Record<string, string> };
 }
