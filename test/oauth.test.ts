@@ -276,12 +276,15 @@ for (const engine of await engines()) {
       assert.match(theirs.account.name, /^Bluebird/);
     });
 
-    test('consent: a form without the CSRF token is refused; deny goes back with access_denied', async () => {
+    test('consent: a form without the CSRF token is refused; deny goes back with access_denied; another account can take over', async () => {
       const noCsrf = await authorize({ approval: { email: 'nora@northwind.example', dropCsrf: true } });
       assert.equal(noCsrf.result.status, 403);
       const denied = await authorize({ approval: { email: 'nora@northwind.example', deny: true } });
       assert.equal(denied.result.redirect?.searchParams.get('error'), 'access_denied');
       assert.equal(denied.result.redirect?.searchParams.get('state'), 'st4te');
+      const switched = await tokens({ approval: { email: 'nora@northwind.example', switchTo: 'max@northwind.example' } });
+      const [grant] = await server.sql<{ email: string }>('select u.email from oauth_grants g join users u on u.id = g.user_id join oauth_objects o on o.grant_id = g.id where o.id_hash = $1', [hashToken(switched.access)]);
+      assert.equal(grant!.email, 'max@northwind.example', '"use another account" on the consent page: the grant is the second person\'s');
       const wrongPassword = await authorize({ approval: { email: 'nora@northwind.example', password: 'not the password' } });
       assert.equal(wrongPassword.result.status, 401);
     });

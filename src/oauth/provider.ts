@@ -2,7 +2,7 @@ import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'o
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import { oauthAdapter } from './adapter.ts';
-import { errorPage } from './error-page.ts';
+import { errorPage, logoutPage, signedOutPage } from './pages.ts';
 import { OAUTH_SCOPES, RESOURCE_SCOPES } from './scopes.ts';
 import type { ServerSecrets } from './secrets.ts';
 
@@ -104,7 +104,17 @@ export function createOAuthProvider(options: OAuthProviderOptions): Provider {
       revocation: { enabled: true },
       introspection: { enabled: false },
       userinfo: { enabled: false },
-      rpInitiatedLogout: { enabled: false },
+      // Switching people mid-authorization makes the provider end its own session first (an auto-submitted form to
+      // the logout confirmation), so RP-initiated logout is on; its pages wear Parley's layout.
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
+          ctx.body = logoutPage(ctx.host, form);
+        },
+        postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
+          ctx.body = signedOutPage();
+        },
+      },
       clientIdMetadataDocument: { enabled: true, ack: 'draft-02' },
       resourceIndicators: {
         enabled: true,

@@ -9,6 +9,7 @@ import { countUsers, createFirstOwner } from '../domain/users/users.ts';
 import type { AppEnv } from '../http/context.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
 import { isValidTimeZone } from '../operations/params/time-zone.ts';
+import { INTERACTION_PATH } from '../oauth/provider.ts';
 import { formText } from './form.ts';
 import { signIn } from './sign-in.ts';
 import { page } from './layout.ts';
@@ -143,7 +144,9 @@ export function authRoutes(deps: AuthRouteDeps): Hono<AppEnv> {
     const token = getCookie(c, SESSION_COOKIE);
     if (token) await endSession(deps.db, token);
     clearSessionCookie(c);
-    return c.redirect('/login');
+    // Signing out from a consent page goes back to it, to sign in as someone else.
+    const next = formText(form, 'next');
+    return c.redirect(next.startsWith(`${INTERACTION_PATH}/`) && !next.includes('//') ? next : '/login');
   });
 
   return routes;

@@ -24,7 +24,7 @@ export function page(title: string, body: Html, user?: SessionUser): Html {
       label { display: block; margin: 8px 0 4px; font-weight: 600; } .error { color: #b91c1c; } .muted { color: #6b7280; font-size: 13px; }
       code, pre { background: #f3f4f6; border-radius: 4px; padding: 2px 4px; font-size: 13px; } pre { padding: 10px; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
       .secret { font-size: 15px; background: #fef3c7; padding: 8px; border-radius: 6px; display: inline-block; }
-      form.inline { display: inline; }
+      form.inline { display: inline; } button.link { background: none; border: none; color: #2563eb; padding: 0; font-size: 13px; }
     </style>
   </head>
   <body>

@@ -62,7 +62,10 @@ function consentPage(user: SessionUser, uid: string, client: ClientView, scopes:
       <p class="muted">Signed in as ${user.name} (${user.email}) in ${user.account_name}. You can disconnect this app at any time under Connected apps.</p>
       <p><button type="submit" name="decision" value="allow">Allow</button>
         <button type="submit" name="decision" value="deny" class="danger" formnovalidate>Deny</button></p>
-    </form></div>`, user);
+    </form>
+    <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${user.csrf_token}" />
+      <input type="hidden" name="next" value="${INTERACTION_PATH}/${uid}" /><button type="submit" class="link">Not you? Use another account</button></form>
+    </div>`, user);
 }
 
 function expiredPage(c: Context<AppEnv>) {
@@ -77,6 +80,11 @@ function expiredPage(c: Context<AppEnv>) {
  */
 export function oauthPages(deps: OAuthPageDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  // These pages carry a CSRF token and a one-time interaction: never keep them in a cache.
+  routes.use(`${INTERACTION_PATH}/*`, async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
   const details = async (c: Context<AppEnv>) => {
     try {
       const interaction = await deps.provider.interactionDetails(c.env.incoming, c.env.outgoing);

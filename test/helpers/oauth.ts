@@ -73,6 +73,8 @@ export interface Approval {
   deny?: boolean;
   /** Leave the CSRF token out of the consent form. */
   dropCsrf?: boolean;
+  /** On the first consent page, choose "use another account" and sign in with this email instead. */
+  switchTo?: string;
 }
 
 /**
@@ -84,6 +86,7 @@ export async function approve(server: { url: string }, authorizationUrl: URL | s
   const jar = new Map<string, string>();
   let url = new URL(authorizationUrl);
   let form: URLSearchParams | undefined;
+  let email = approval.email;
   for (let step = 0; step < 20; step++) {
     if (!url.href.startsWith(server.url.replace('127.0.0.1', 'localhost')) && !url.href.startsWith(server.url)) return { redirect: url, status: 302, body: '' };
     const headers: Record<string, string> = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') };
@@ -105,7 +108,12 @@ export async function approve(server: { url: string }, authorizationUrl: URL | s
     if (response.status !== 200) return { status: response.status, body };
     const action = /<form method="post" action="([^"]+)"/.exec(body)?.[1];
     if (action?.endsWith('/login')) {
-      form = new URLSearchParams({ email: approval.email, password: approval.password ?? PASSWORD });
+      form = new URLSearchParams({ email, password: approval.password ?? PASSWORD });
+    } else if (action?.endsWith('/consent') && approval.switchTo && email !== approval.switchTo) {
+      email = approval.switchTo;
+      form = new URLSearchParams({ _csrf: /name="_csrf" value="([^"]+)"/.exec(body)![1]!, next: /name="next" value="([^"]+)"/.exec(body)![1]! });
+      url = new URL('/logout', url);
+      continue;
     } else if (action?.endsWith('/consent')) {
       form = new URLSearchParams();
       if (!approval.dropCsrf) form.set('_csrf', /name="_csrf" value="([^"]+)"/.exec(body)![1]!);
@@ -114,6 +122,9 @@ export async function approve(server: { url: string }, authorizationUrl: URL | s
       }
       if (approval.allowWrite) form.set('allow_write', '1');
       form.set('decision', approval.deny ? 'deny' : 'allow');
+    } else if (action?.endsWith('/logout/confirm')) {
+      // The provider's auto-submitted form ending its session when another person signs in: the browser posts it.
+      form = new URLSearchParams([...body.matchAll(/name="(\w+)" value="([^"]*)"/g)].map(([, name, value]): [string, string] => [name!, value!]));
     } else {
       return { status: response.status, body };
     }
