@@ -19,7 +19,7 @@ export function oauthAdapter(db: Queryable, model: string): Adapter {
   return objectAdapter(db, model);
 }
 
-/** Dynamically registered clients: their metadata (public clients, so no secret) by client_id. */
+/** Dynamically registered clients: their metadata by client_id (a confidential client's secret included, which the provider compares). */
 function clientAdapter(db: Queryable): Adapter {
   return {
     async upsert(id, payload) {
