@@ -116,7 +116,8 @@ describe('Client ID Metadata Documents', { skip: !hasOpenssl() }, () => {
       assert.equal(response.status, 400);
       assert.equal(response.headers.get('location'), null);
       assert.match(await response.text(), /client_id metadata document fetch failed/);
-      // Same certificate trust as the first server: only the address guard differs.
+      // Same certificate trust as the first server: only the address guard differs. (The log line may trail the answer.)
+      for (let waited = 0; waited < 5000 && !/special-use IP address/.test(guarded.log.join('')); waited += 50) await new Promise((r) => setTimeout(r, 50));
       assert.match(guarded.log.join(''), /special-use IP address/);
     } finally {
       await stopParley(guarded.child);

@@ -101,7 +101,8 @@ export function createOAuthProvider(options: OAuthProviderOptions): Provider {
     features: {
       devInteractions: { enabled: false },
       registration: { enabled: true, initialAccessToken: false, issueRegistrationAccessToken: true },
-      revocation: { enabled: true },
+      // A client revokes only its own tokens; another public client's attempt is ignored (RFC 7009 answers 200).
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       introspection: { enabled: false },
       userinfo: { enabled: false },
       // Switching people mid-authorization makes the provider end its own session first (an auto-submitted form to

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { OAuthClientProvider, OAuthClientMetadata, StoredOAuthClientInformation, StoredOAuthTokens } from '@modelcontextprotocol/client';
+import type { OAuthClientProvider, OAuthClientMetadata, OAuthDiscoveryState, StoredOAuthClientInformation, StoredOAuthTokens } from '@modelcontextprotocol/client';
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { newId } from '../../src/ids.ts';
 import type { TestServer } from './server.ts';
@@ -21,6 +21,7 @@ export class MemoryOAuthClient implements OAuthClientProvider {
   information: StoredOAuthClientInformation | undefined;
   stored: StoredOAuthTokens | undefined;
   verifier = '';
+  discovery: OAuthDiscoveryState | undefined;
   authorizationUrl: URL | undefined;
 
   constructor(
@@ -61,6 +62,13 @@ export class MemoryOAuthClient implements OAuthClientProvider {
   }
   codeVerifier() {
     return this.verifier;
+  }
+  // Kept with the verifier, so the SDK can check that the code comes back from the server it sent the person to.
+  saveDiscoveryState(state: OAuthDiscoveryState) {
+    this.discovery = state;
+  }
+  discoveryState() {
+    return this.discovery;
   }
 }
 
