@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import { CREDENTIALS_CHANNEL } from '../domain/credentials/api-keys.ts';
 import { hashKey, KEY_KIND_SCOPES, parseKey, type KeyKind } from './api-keys.ts';
 import { LastUseRecorder } from './last-use.ts';
-import { rateLimitsFrom, type Principal, type WorkspaceRef } from './principal.ts';
+import { rateLimitsFrom, WORKSPACE_REFS_SQL, type Principal, type WorkspaceRef } from './principal.ts';
 
 export type AuthFailure = { status: 401 | 403; code: 'missing_credentials' | 'invalid_credentials' | 'key_kind_not_allowed'; message: string };
 export type AuthResult = { ok: true; principal: Principal } | ({ ok: false } & AuthFailure);
@@ -74,8 +74,7 @@ export class Authenticator {
   private async lookup(hash: string): Promise<Principal | undefined> {
     const [row] = await this.db.query<KeyRow>(
       `select k.id, k.kind, k.name, k.account_id, a.name as account_name, a.rate_limits, k.revoked_at,
-         (select json_agg(json_build_object('id', w.id, 'slug', w.slug, 'name', w.name, 'timezone', w.timezone) order by w.created_at, w.id)
-          from workspaces w where w.account_id = k.account_id and (k.workspace_id is null or w.id = k.workspace_id)) as workspaces
+         (${WORKSPACE_REFS_SQL} where w.account_id = k.account_id and (k.workspace_id is null or w.id = k.workspace_id)) as workspaces
        from api_keys k join accounts a on a.id = k.account_id where k.secret_hash = $1`,
       [hash],
     );

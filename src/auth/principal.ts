@@ -7,6 +7,12 @@ export interface WorkspaceRef {
   timezone: string;
 }
 
+/**
+ * SQL for a credential's visible workspaces as WorkspaceRef JSON, oldest first: the caller appends the `where`
+ * condition on `w` (API keys and OAuth grants differ only in which workspaces they name).
+ */
+export const WORKSPACE_REFS_SQL = `select json_agg(json_build_object('id', w.id, 'slug', w.slug, 'name', w.name, 'timezone', w.timezone) order by w.created_at, w.id) from workspaces w`;
+
 export interface RateLimits {
   perMinute: number;
   perHour: number;

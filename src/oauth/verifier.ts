@@ -1,7 +1,7 @@
 import { OAuthError, OAuthErrorCode, type AuthInfo, type OAuthTokenVerifier } from '@modelcontextprotocol/server';
 import { LastUseRecorder } from '../auth/last-use.ts';
 import { hashToken } from '../auth/tokens.ts';
-import { rateLimitsFrom, type Principal, type WorkspaceRef } from '../auth/principal.ts';
+import { rateLimitsFrom, WORKSPACE_REFS_SQL, type Principal, type WorkspaceRef } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { operationScopes } from './scopes.ts';
 
@@ -37,8 +37,7 @@ export class OAuthAccessTokens implements OAuthTokenVerifier {
     const [row] = await this.db.query<TokenRow>(
       `select t.payload, g.id as grant_id, g.account_id, a.name as account_name, a.rate_limits,
          coalesce(c.metadata->>'client_name', t.payload->>'clientId') as client_name,
-         (select json_agg(json_build_object('id', w.id, 'slug', w.slug, 'name', w.name, 'timezone', w.timezone) order by w.created_at, w.id)
-          from workspaces w where w.account_id = g.account_id and w.id = any(g.workspace_ids)) as workspaces
+         (${WORKSPACE_REFS_SQL} where w.account_id = g.account_id and w.id = any(g.workspace_ids)) as workspaces
        from oauth_objects t
        join oauth_grants g on g.id = t.grant_id
        join accounts a on a.id = g.account_id
