@@ -36,8 +36,12 @@ interface ClientView {
 /** Only owners and admins may let an app change data; members can connect read-only apps. */
 const mayAllowWrites = (user: SessionUser) => user.role === 'owner' || user.role === 'admin';
 
+/** The `scope` parameter of the authorization request, as a list. */
+const scopeParam = (interaction: Interaction) => String(interaction.params.scope ?? '').split(' ');
+
+/** The requested scopes Parley knows (the ones the consent page explains). */
 function requestedScopes(interaction: Interaction): OAuthScope[] {
-  const requested = String(interaction.params.scope ?? '').split(' ');
+  const requested = scopeParam(interaction);
   return (Object.keys(OAUTH_SCOPES) as OAuthScope[]).filter((s) => requested.includes(s));
 }
 
@@ -144,7 +148,7 @@ export function oauthPages(deps: OAuthPageDeps): Hono<AppEnv> {
     if (chosen.length === 0) return c.html(consentPage(user, interaction.uid, await clientView(interaction), requested, workspaces, 'Choose at least one workspace.'), 400);
 
     const grant = new deps.provider.Grant({ accountId: user.id, clientId: String(interaction.params.client_id) });
-    const oidcScopes = ['openid', ...granted].filter((s) => String(interaction.params.scope ?? '').split(' ').includes(s));
+    const oidcScopes = [...(scopeParam(interaction).includes('openid') ? ['openid'] : []), ...granted];
     if (oidcScopes.length > 0) grant.addOIDCScope(oidcScopes.join(' '));
     const resourceScopes = granted.filter((s) => (RESOURCE_SCOPES as readonly string[]).includes(s)).join(' ');
     const resources = [interaction.params.resource ?? deps.mcpResource].flat().map(String);
