@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, launchChromium } from './helpers/browser.ts';
-import { pkce, registerClient, tokenRequest } from './helpers/oauth.ts';
+import { mcpCall, pkce, registerClient, tokenRequest } from './helpers/oauth.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 /**
@@ -98,12 +98,8 @@ describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
       const tokens = await tokenRequest(server, { grant_type: 'authorization_code', code: answer.searchParams.get('code')!, code_verifier: verifier, redirect_uri: redirect, client_id: String(client.body.client_id) });
       assert.equal(tokens.status, 200);
       assert.match(tokens.body.scope!, /mcp:write/);
-      const call = () => fetch(`${server.url}/mcp`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${tokens.body.access_token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_workspaces', arguments: {} } }),
-      });
-      const listed = await (await call()).text();
+      const call = () => mcpCall(server, tokens.body.access_token!, 'tools/call', { name: 'list_workspaces', arguments: {} });
+      const listed = (await call()).body;
       assert.match(listed, /Docs site/);
       assert.doesNotMatch(listed, /Website/, 'only the workspace left ticked');
 

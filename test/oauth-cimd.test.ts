@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { after, before, describe, test } from 'node:test';
-import { approve, pkce, tokenRequest } from './helpers/oauth.ts';
+import { approve, mcpCall, pkce, tokenRequest } from './helpers/oauth.ts';
 
 const PASSWORD = 'a long enough password';
 
@@ -100,13 +100,9 @@ describe('Client ID Metadata Documents', { skip: !hasOpenssl() }, () => {
     const tokens = await tokenRequest({ url: parleyUrl }, { grant_type: 'authorization_code', code: code!, code_verifier: verifier, redirect_uri: redirect, client_id: clientId });
     assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
     assert.ok(tokens.body.refresh_token);
-    const call = await fetch(`${parleyUrl}/mcp`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokens.body.access_token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'get_account_info', arguments: {} } }),
-    });
+    const call = await mcpCall({ url: parleyUrl }, tokens.body.access_token!);
     assert.equal(call.status, 200);
-    assert.match(await call.text(), /Northwind Labs/);
+    assert.match(call.body, /Northwind Labs/);
   });
 
   test('by default a metadata document on a private or loopback address is refused, never fetched', async () => {

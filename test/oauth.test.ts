@@ -5,7 +5,7 @@ import { hashToken } from '../src/auth/tokens.ts';
 import { pruneOAuthStore } from '../src/domain/oauth/grants.ts';
 import { callTool } from './helpers/clients.ts';
 import { engines } from './helpers/engines.ts';
-import { approve, createUser, MemoryOAuthClient, pkce, registerClient, tokenRequest } from './helpers/oauth.ts';
+import { approve, createUser, mcpCall, MemoryOAuthClient, pkce, registerClient, tokenRequest } from './helpers/oauth.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -18,18 +18,6 @@ async function oauthClient(server: TestServer, provider: MemoryOAuthClient): Pro
   return client;
 }
 
-/** Bearer call to /mcp with a raw token: status, challenge and body. */
-async function mcpCall(server: TestServer, token: string, method = 'tools/call', params: Json = { name: 'get_account_info', arguments: {} }) {
-  const response = await fetch(`${server.url}/mcp`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const text = await response.text();
-  // A 2025-era answer may come as one server-sent event; its data line is the JSON-RPC message.
-  const body = text.startsWith('event:') ? (/^data: (.*)$/m.exec(text)?.[1] ?? text) : text;
-  return { status: response.status, challenge: response.headers.get('www-authenticate') ?? '', body };
-}
 
 for (const engine of await engines()) {
   describe(`OAuth 2.1 for MCP clients on the ${engine.name} database`, () => {

@@ -158,3 +158,18 @@ export async function tokenRequest(server: { url: string }, params: Record<strin
   const response = await fetch(`${server.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() });
   return { status: response.status, body: (await response.json()) as Record<string, string> };
 }
+
+/**
+ * A JSON-RPC call to /mcp with a raw bearer token, as a 2025-era client sends it: status, challenge and body (the
+ * JSON-RPC message, also when it came as one server-sent event).
+ */
+export async function mcpCall(server: { url: string }, token: string, method = 'tools/call', params: Record<string, unknown> = { name: 'get_account_info', arguments: {} }) {
+  const response = await fetch(`${server.url}/mcp`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const text = await response.text();
+  const body = text.startsWith('event:') ? (/^data: (.*)$/m.exec(text)?.[1] ?? text) : text;
+  return { status: response.status, challenge: response.headers.get('www-authenticate') ?? '', body };
+}
