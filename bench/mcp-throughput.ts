@@ -1,8 +1,8 @@
 /**
  * Authenticated MCP tools/call throughput and latency of Parley's real read tools, against a bare SDK server with a
  * no-op tool measured in the same run (this machine is shared and noisy: only ratios mean anything), on the
- * embedded database and on PostgreSQL, with an API key and with an OAuth access token; memory at rest and under
- * load; time from start to ready.
+ * embedded database and on PostgreSQL, with an API key and with an OAuth access token, and the cheapest call also as
+ * a 2025-era client sends it; memory at rest and under load; time from start to ready.
  *
  *   npm run bench    (BENCH_SECONDS=5, BENCH_CONNECTIONS=32, BENCH_ENGINES=embedded,postgres, BENCH_TOOLS=a,b to pick tools)
  */
@@ -50,19 +50,21 @@ interface Result {
   peakRssMb: number;
 }
 
-async function load(server: Started, tool: string, args: Record<string, unknown>, credential = server.info.key): Promise<Result> {
-  const body = JSON.stringify({
-    jsonrpc: '2.0', id: 1, method: 'tools/call',
-    params: { name: tool, arguments: args, _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} } },
-  });
+/** A 2026-07-28 request carries its envelope and routing headers; a 2025-era one is the stateless request Claude and Cursor send. */
+type Era = '2026-07-28' | '2025-06-18';
+
+async function load(server: Started, tool: string, args: Record<string, unknown>, credential = server.info.key, era: Era = '2026-07-28'): Promise<Result> {
+  const modern = era === '2026-07-28';
+  const envelope = { 'io.modelcontextprotocol/protocolVersion': era, 'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: tool, arguments: args, ...(modern && { _meta: envelope }) } });
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.child.pid!))), 250);
   let toolErrors = 0;
   const result = await autocannon({
     url: `${server.info.url}/mcp`, method: 'POST', connections: CONNECTIONS, duration: SECONDS, body,
     headers: {
-      'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28',
-      'mcp-method': 'tools/call', 'mcp-name': tool, ...(credential && { authorization: `Bearer ${credential}` }),
+      'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': era,
+      ...(modern && { 'mcp-method': 'tools/call', 'mcp-name': tool }), ...(credential && { authorization: `Bearer ${credential}` }),
     },
     setupClient: (client: { on(event: 'body', listener: (b: Buffer) => void): void }) => client.on('body', (b: Buffer) => { if (b.includes('"isError":true')) toolErrors++; }),
   });
@@ -87,6 +89,8 @@ const bare = await start('bench/bare-sdk-server.ts');
 const bareIdle = rssMb(bare.child.pid!);
 const bareFirst = await load(bare, 'noop_0', {});
 report('bare SDK no-op (1)', bareFirst);
+const bareLegacy = await load(bare, 'noop_0', {}, undefined, '2025-06-18');
+report('bare SDK no-op, 2025-06-18', bareLegacy);
 
 const notes: string[] = [`bare SDK server RSS at rest: ${bareIdle} MB`];
 const bareRuns = [bareFirst.rps];
@@ -117,6 +121,7 @@ for (const engine of ENGINES) {
   if (TOOLS.some(([name]) => name === 'get_account_info')) {
     const baseline = bareRuns.reduce((a, b) => a + b, 0) / bareRuns.length;
     report(`${engine}: get_account_info (OAuth token)`, await load(parley, 'get_account_info', {}, parley.info.oauthToken), baseline);
+    report(`${engine}: get_account_info (2025-06-18)`, await load(parley, 'get_account_info', {}, parley.info.key, '2025-06-18'), bareLegacy.rps);
   }
   await stop(parley);
   fs.rmSync(cold.info.dataDir!, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { startServer } from '../src/server.ts';
 
 const started = performance.now();
 const dataDir = process.env.BENCH_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
-const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO_DATA: 'on' });
 const server = await startServer(config, createLogger(config.logLevel));
 const readyMs = performance.now() - started;
 // Benchmarks measure throughput, not the rate limiter's refusals.

@@ -10,12 +10,12 @@ import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, listApiKeys, revoke
 import type { DemoAccess } from './demo/load.ts';
 import { loadDemo } from './demo/load.ts';
 import { createLogger } from './log.ts';
-import { startServer } from './server.ts';
+import { VERSION } from './version.ts';
 
-const USAGE = `Usage: parley <command>
+const USAGE = `Usage: parley <command>   (parley --version prints the version)
 
 Commands:
-  serve                      Start the server (loads demo data into an empty database and prints keys)
+  serve                      Start the server (on the embedded database, an empty one gets demo data and keys; DEMO_DATA=on|off)
   demo [--scale N] [--seed N]  Load the demo tenants (if absent) and print a fresh API key for each
   migrate                    Apply pending database migrations
   keys create --account <id|slug> --kind <${Object.keys(KEY_KINDS).join('|')}> [--workspace <id|slug>] [--name <text>]
@@ -30,6 +30,8 @@ class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (argv.includes('--help') || argv.includes('-h')) return void console.log(USAGE);
+  if (command === '--version' || command === '-v' || command === 'version') return void console.log(VERSION);
   const config = loadConfig();
   switch (command) {
     case 'serve':
@@ -42,7 +44,7 @@ async function main(argv: string[]): Promise<void> {
       if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed must be an integer.');
       return withDatabase(config, 'parley demo', async (db) => {
         const started = Date.now();
-        const { created, ...access } = await loadDemo(db, { scale, ...(seed !== undefined && { seed }) });
+        const { created, ...access } = await loadDemo(db, { scale, ...(seed !== undefined && { seed }), onProgress: progressLine(started) });
         console.log(created ? `Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.` : 'Demo data was already there; here are fresh keys for it.');
         printDemoAccess(access, config);
       });
@@ -58,8 +60,6 @@ async function main(argv: string[]): Promise<void> {
       return limitsCommand(config, rest);
     case undefined:
     case 'help':
-    case '--help':
-    case '-h':
       console.log(USAGE);
       return;
     default:
@@ -68,6 +68,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 async function serveCommand(config: Config): Promise<void> {
+  // Loaded only to serve: the other commands need neither the HTTP stack nor the authorization server.
+  const { startServer } = await import('./server.ts');
   const log = createLogger(config.logLevel);
   const started = Date.now();
   const server = await startServer(config, log);
@@ -78,7 +80,8 @@ async function serveCommand(config: Config): Promise<void> {
     console.log('\nThe database was empty, so demo data was loaded.');
     printDemoAccess(server.demo, config);
   } else {
-    console.log('\nNeed a key? Run `parley keys create` or `parley demo` (stop the server first when using the embedded database).');
+    console.log(`\nDashboard: ${config.publicUrl}/ (on a new database, the first person to open it signs up and owns the account).`);
+    console.log('Need a key? Create one there, or run `parley keys create`; `parley demo` loads demo tenants (stop the server first on the embedded database).');
   }
   let stopping = false;
   const stop = async (signal: string) => {
@@ -90,6 +93,16 @@ async function serveCommand(config: Config): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** A progress line on stderr (stdout stays for the keys), at most every two seconds. */
+function progressLine(started: number): (rows: number) => void {
+  let shown = 0;
+  return (rows) => {
+    if (Date.now() - shown < 2000) return;
+    shown = Date.now();
+    process.stderr.write(`Loading demo data: ${rows.toLocaleString('en-US')} rows written in ${Math.round((shown - started) / 1000)} s\n`);
+  };
 }
 
 function printDemoAccess({ keys, invitation }: DemoAccess, config: Config): void {
@@ -187,10 +200,13 @@ async function withDatabase(config: Config, command: string, work: (db: Database
   }
 }
 
+/** node:util's parseArgs refuses an unknown or malformed flag with one of these codes: the caller's mistake. */
+const isFlagError = (error: unknown) => /^ERR_PARSE_ARGS_/.test(String((error as { code?: unknown }).code));
+
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UsageError || error instanceof DirectoryLockedError || error instanceof CredentialError) {
-    console.error(`parley: ${error.message}`);
-    if (error instanceof UsageError) console.error(`\n${USAGE}`);
+  if (error instanceof ConfigError || error instanceof UsageError || error instanceof DirectoryLockedError || error instanceof CredentialError || isFlagError(error)) {
+    console.error(`parley: ${(error as Error).message}`);
+    if (error instanceof UsageError || isFlagError(error)) console.error(`\n${USAGE}`);
     process.exit(2);
   }
   console.error('parley: unexpected error:', error);

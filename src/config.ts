@@ -1,4 +1,5 @@
 import path from 'node:path';
+import proxyaddr from 'proxy-addr';
 import * as z from 'zod';
 
 /** Environment configuration, validated once at start so a bad value fails loudly with its name. */
@@ -11,11 +12,15 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** Milliseconds an unused database connection stays open (default: 10 s on PostgreSQL, kept on the embedded engine). */
+  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Load the demo tenants into an empty database at start: by default on the embedded engine only (the quick start). */
+  DEMO_DATA: z.enum(['on', 'off']).optional(),
   /** `off` sends every MCP request through the SDK's per-request server (see src/mcp/fast-path.ts). */
   MCP_FAST_PATH: z.enum(['on', 'off']).default('on'),
   /** Extra host names accepted in Host/Origin headers besides localhost and PUBLIC_URL's host. */
@@ -25,6 +30,14 @@ const ConfigSchema = z.object({
    * (clients on your own network). Off, such fetches are refused as server-side request forgery.
    */
   CLIENT_METADATA_PRIVATE_NETWORK: z.enum(['on', 'off']).default('off'),
+  /**
+   * The proxies whose X-Forwarded-For to believe: addresses or CIDR ranges, or loopback / linklocal / uniquelocal,
+   * comma-separated. Unset, the connection's own address is the client's (a forged header changes nothing).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .refine((value) => compilesAsTrust(list(value)), 'expected addresses, CIDR ranges or loopback / linklocal / uniquelocal, comma-separated'),
 });
 
 export interface Config {
@@ -34,11 +47,15 @@ export interface Config {
   publicUrl: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  databaseIdleTimeoutMs: number | undefined;
+  /** Whether to load demo data into an empty database; undefined means "on the embedded engine only". */
+  demoData: boolean | undefined;
   redisUrl: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   allowedHosts: string[];
   mcpFastPath: boolean;
   clientMetadataPrivateNetwork: boolean;
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {}
@@ -57,15 +74,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     dataDir: path.resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
+    databaseIdleTimeoutMs: c.DATABASE_IDLE_TIMEOUT_MS,
+    demoData: c.DEMO_DATA === undefined ? undefined : c.DEMO_DATA === 'on',
     redisUrl: c.REDIS_URL,
     logLevel: c.LOG_LEVEL,
     mcpFastPath: c.MCP_FAST_PATH === 'on',
     clientMetadataPrivateNetwork: c.CLIENT_METADATA_PRIVATE_NETWORK === 'on',
-    allowedHosts: [
-      new URL(publicUrl).hostname,
-      ...c.ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
-    ],
+    trustedProxies: list(c.TRUSTED_PROXIES),
+    allowedHosts: [new URL(publicUrl).hostname, ...list(c.ALLOWED_HOSTS)],
   };
+}
+
+/** A comma-separated setting as its trimmed, non-empty items. */
+function list(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+function compilesAsTrust(entries: string[]): boolean {
+  try {
+    proxyaddr.compile(entries);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** An empty variable (`PORT=`) means "unset", as shells and .env files commonly produce. */

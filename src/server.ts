@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { serve, type HttpBindings } from '@hono/node-server';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { Authenticator } from './auth/authenticate.ts';
+import { ServiceUnavailableError } from './availability.ts';
 import { loadServerSecrets } from './oauth/secrets.ts';
 import { OAuthAccessTokens } from './oauth/verifier.ts';
 import type { Config } from './config.ts';
@@ -12,6 +13,7 @@ import { isEmpty, loadDemo, type DemoAccess } from './demo/load.ts';
 import { createApp } from './http/app.ts';
 import { LoginAttempts } from './limits/login-attempts.ts';
 import { RateLimiter } from './limits/rate-limit.ts';
+import { connectRedis } from './limits/redis.ts';
 import { UsageRecorder } from './limits/usage.ts';
 import type { Logger } from './log.ts';
 
@@ -31,16 +33,19 @@ export interface RunningServer {
 const USE_FLUSH_MS = 15_000;
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** Opens the database, migrates, loads demo data into an empty one, and serves HTTP until stopped. */
-export async function startServer(config: Config, log: Logger, options: { demoOnEmpty?: boolean } = {}): Promise<RunningServer> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'parley serve' });
+/**
+ * Opens the database, migrates, loads demo data into an empty one when asked (DEMO_DATA; by default only on the
+ * embedded engine, so a production PostgreSQL never gets demo tenants or their keys in its logs), and serves HTTP
+ * until stopped.
+ */
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'parley serve', idleTimeoutMs: config.databaseIdleTimeoutMs, log });
   let redis: Redis | undefined;
   let server: Server | undefined;
   try {
+    redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
     await migrate(db);
-    const demo = options.demoOnEmpty !== false && (await isEmpty(db)) ? await loadDemo(db) : undefined;
-    redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: true }) : undefined;
-    if (redis) await redis.connect();
+    const demo = (config.demoData ?? db.engine === 'embedded') && (await isEmpty(db)) ? await loadDemo(db) : undefined;
     const authenticator = new Authenticator(db);
     const oauthTokens = new OAuthAccessTokens(db);
     const secrets = await loadServerSecrets(db);
@@ -54,10 +59,13 @@ export async function startServer(config: Config, log: Logger, options: { demoOn
     const address = http.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const publicUrl = config.publicUrl.endsWith(':0') ? `http://localhost:${port}` : config.publicUrl;
-    const { app, drain, close: closeMcp } = createApp({ config: { ...config, publicUrl }, db, log, authenticator, oauthTokens, secrets, rateLimiter, loginAttempts, usage });
+    const { app, drain, close: closeMcp } = createApp({ config: { ...config, publicUrl }, db, redis, log, authenticator, oauthTokens, secrets, rateLimiter, loginAttempts, usage });
     handler = app.fetch;
     const stopMaintenance = startMaintenance(db, log);
-    const flushUse = () => Promise.all([authenticator.flushLastUsed(), oauthTokens.flushLastUsed(), usage.flush()]).catch((err) => log.warn({ err }, 'could not record key use'));
+    const flushUse = () => Promise.all([authenticator.flushLastUsed(), oauthTokens.flushLastUsed(), usage.flush()]).catch((err) => {
+      // An outage is logged once by the database itself; the counts wait for the next flush.
+      if (!(err instanceof ServiceUnavailableError)) log.warn({ err }, 'could not record key use');
+    });
     const flushTimer = setInterval(flushUse, USE_FLUSH_MS);
     flushTimer.unref();
 

@@ -23,6 +23,7 @@ describe('the parley command', () => {
     const first = parley(['demo']);
     assert.equal(first.code, 0, first.err);
     assert.match(first.out, /Demo data loaded/);
+    assert.match(first.err, /Loading demo data: [\d,]+ rows written in \d+ s/, 'progress on stderr');
     const keys = first.out.match(/parley_(ak|rk)_[0-9A-Za-z]{38}/g) ?? [];
     assert.equal(keys.length, 4 + 2, 'two keys per account, plus the connect examples');
     assert.match(first.out, /\/invite\/[\w-]{43}\n/, 'a one-time link to join the demo account, to connect apps by OAuth');
@@ -60,6 +61,37 @@ describe('the parley command', () => {
     assert.match(port.err, /PORT: .*number/);
     const url = parley(['migrate'], { DATABASE_URL: 'mysql://nope' });
     assert.match(url.err, /DATABASE_URL: must be a postgres/);
+    const proxies = parley(['migrate'], { TRUSTED_PROXIES: 'loopback, not-an-address' });
+    assert.equal(proxies.code, 2);
+    assert.match(proxies.err, /TRUSTED_PROXIES: expected addresses, CIDR ranges/);
+    // A backend that cannot be reached at start is one line naming its setting and why: no stack trace, no password.
+    // (On Node 20 oidc-provider prints its own runtime warning when loaded; that line is not ours.)
+    const ours = (stderr: string) => stderr.replace(/^oidc-provider WARNING.*\n/m, '');
+    const database = parley(['serve'], { DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/test' });
+    assert.equal(database.code, 2);
+    assert.equal(ours(database.err).trim().split('\n').length, 1, database.err);
+    assert.match(ours(database.err), /^parley: DATABASE_URL: cannot use postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/test: connect ECONNREFUSED 127\.0\.0\.1:1\n$/);
+    const redis = parley(['serve'], { REDIS_URL: 'redis://127.0.0.1:1', PORT: '0' });
+    assert.equal(redis.code, 2);
+    assert.equal(ours(redis.err).trim().split('\n').length, 1, redis.err);
+    assert.match(ours(redis.err), /^parley: REDIS_URL: cannot use redis:\/\/127\.0\.0\.1:1: connect ECONNREFUSED 127\.0\.0\.1:1\n$/);
+    // Mistyped flags and help after a subcommand: usage, never a stack trace; --version answers.
+    for (const args of [['keys', 'create', '--acount', 'x'], ['demo', '--scale'], ['limits', 'show', '--account', 'x', '--bogus']]) {
+      const typo = parley(args);
+      assert.equal(typo.code, 2, args.join(' '));
+      assert.match(typo.err, /^parley: .*\n\nUsage: parley/);
+      assert.doesNotMatch(typo.err, /\n\s+at /, 'no stack trace');
+    }
+    for (const args of [['keys', '--help'], ['demo', '-h'], ['--help']]) {
+      const help = parley(args);
+      assert.equal(help.code, 0, args.join(' '));
+      assert.match(help.out, /^Usage: parley/);
+    }
+    const version = parley(['--version']);
+    assert.equal(version.code, 0);
+    assert.equal(version.out.trim(), (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string }).version);
+    // Commands that serve nothing do not load the authorization server (nor its Node 20 runtime warning).
+    assert.doesNotMatch(parley(['keys', 'list']).err, /oidc-provider/);
     const unknown = parley(['frobnicate']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /Unknown command "frobnicate"/);

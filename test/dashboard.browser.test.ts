@@ -17,11 +17,18 @@ const browser: Browser | undefined = await launchChromium();
 describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
   let server: TestServer;
   let page: Page;
+  /** What the browser refused under the pages' Content-Security-Policy: must stay empty. */
+  const violations: string[] = [];
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `dashboard-${name}.png`), fullPage: true });
 
   before(async () => {
     server = await startTestServer({ name: 'embedded' });
-    page = await browser!.newPage({ baseURL: server.url });
+    // A browser in India (other browsers than Chromium report Asia/Kolkata, which Node's list spells Asia/Calcutta).
+    page = await browser!.newPage({ baseURL: server.url, timezoneId: 'Asia/Kolkata' });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
   });
   after(async () => {
     await browser?.close();
@@ -29,8 +36,11 @@ describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
   });
 
   test('sign up, create a workspace and a key, see it once, revoke it', async () => {
-    await page.goto('/');
+    const signup = await page.goto('/');
     assert.match(page.url(), /\/signup$/);
+    assert.match(signup!.headers()['content-security-policy'] ?? '', /frame-ancestors 'none'/);
+    assert.equal(signup!.headers()['x-frame-options'], 'DENY');
+    assert.equal(await page.inputValue('#timezone'), await page.evaluate('Intl.DateTimeFormat().resolvedOptions().timeZone'), "the browser's own zone is preselected");
     await shot('1-signup');
     await page.fill('#name', 'Grace Hopper');
     await page.fill('#email', 'grace@example.com');
@@ -45,6 +55,9 @@ describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
     await page.fill('input[aria-label="New workspace name"]', 'Docs site');
     await page.click('text=Create workspace');
     await page.waitForSelector('text=docs-site');
+    const [docsSite] = await server.sql<{ timezone: string }>("select timezone from workspaces where name = 'Docs site'");
+    assert.ok(['Asia/Calcutta', 'Asia/Kolkata'].includes(docsSite!.timezone), `stored under the runtime's name for the browser's zone: ${docsSite!.timezone}`);
+    assert.equal(await page.inputValue('select[aria-label="Time zone of Docs site"]'), docsSite!.timezone, 'and shown selected');
 
     await page.fill('input[aria-label="Key name"]', 'Claude Code');
     await page.selectOption('select[aria-label="Kind"]', 'read_only');
@@ -53,6 +66,8 @@ describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
     const secret = (await page.textContent('#secret'))?.trim() ?? '';
     assert.match(secret, /^parley_rk_[0-9A-Za-z]{38}$/);
     assert.match(await page.textContent('#new-key') ?? '', /claude mcp add --transport http parley/);
+    await page.click('#new-key button:has-text("Copy")');
+    assert.equal(await page.evaluate('navigator.clipboard.readText()'), secret, 'the copy button works under the policy');
     await shot('2-new-key');
     const status = async () => (await fetch(`${server.url}/api/v1/account`, { headers: { authorization: `Bearer ${secret}` } })).status;
     assert.equal(await status(), 200);
@@ -113,5 +128,27 @@ describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
     } finally {
       callback.close();
     }
+  });
+
+  test('no other site can frame the pages, and no page broke its own policy', async () => {
+    const pages = [`${server.url}/login`, `${server.url}/docs`, `${server.url}/oauth/authorize?client_id=nope`];
+    const framer = http.createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end(pages.map((src) => `<iframe src="${src}" width="400" height="300"></iframe>`).join(''));
+    });
+    await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve));
+    try {
+      const other = await browser!.newPage();
+      const refusals: string[] = [];
+      other.on('console', (message) => refusals.push(message.text()));
+      await other.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`);
+      await other.waitForTimeout(1000);
+      for (const frame of other.frames().slice(1)) assert.ok(!frame.url().startsWith(server.url), `framed content rendered from ${frame.url()}`);
+      assert.ok(refusals.filter((text) => /frame-ancestors|X-Frame-Options/.test(text)).length >= pages.length, refusals.join('\n'));
+      await other.close();
+    } finally {
+      framer.close();
+    }
+    assert.deepEqual(violations, []);
   });
 });

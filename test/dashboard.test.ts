@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { engines } from './helpers/engines.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 /** The dashboard over plain HTTP: sign-up, sessions, CSRF, workspaces, keys shown once, revocation, login limits. */
@@ -76,6 +77,17 @@ describe('dashboard sign-in, workspaces and keys', () => {
     const after = (await (await api(secret!)).json()) as { workspaces: Array<{ slug: string; timezone: string }> };
     assert.deepEqual(after.workspaces.map((w) => [w.slug, w.timezone]), [['main-site', 'Europe/Berlin'], ['eu-shop', 'Europe/Paris']], 'the account key sees the new workspace at once');
 
+    // Names in other scripts get transliterated, never empty, never colliding slugs; a zone as browsers name it
+    // (Asia/Kolkata) is stored under the name of the runtime's own list, which the pickers show.
+    for (const [name, timezone] of [['Москва', 'Europe/Moscow'], ['Москва', 'Europe/Moscow'], ['日本', 'Asia/Kolkata'], ['東京', 'Asia/Tokyo']]) {
+      assert.equal((await request('/workspaces', { form: { _csrf: csrfToken(again.body), name: name!, timezone: timezone! } })).status, 302, name);
+    }
+    const more = await server.sql<{ name: string; slug: string; timezone: string }>("select w.name, w.slug, w.timezone from workspaces w join accounts a on a.id = w.account_id where a.name = 'Ada Analytics' order by w.created_at, w.id");
+    assert.deepEqual(more.slice(2).map((w) => [w.name, w.slug]), [['Москва', 'moskva'], ['Москва', 'moskva-2'], ['日本', 'workspace'], ['東京', 'workspace-2']]);
+    const india = more.find((w) => w.name === '日本')!.timezone;
+    assert.ok(Intl.supportedValuesOf('timeZone').includes(india), `${india} is in the picker's list`);
+    assert.equal(new Intl.DateTimeFormat('en', { timeZone: india }).resolvedOptions().timeZone, new Intl.DateTimeFormat('en', { timeZone: 'Asia/Kolkata' }).resolvedOptions().timeZone);
+
     await server.flushUse();
     const withUsage = await request('/');
     const row = /<tr><td>Claude<\/td>.*?<\/tr>/s.exec(withUsage.body)?.[0] ?? '';
@@ -135,5 +147,30 @@ describe('dashboard sign-in, workspaces and keys', () => {
     const blocked = await request('/login', { form: { email: owner.email, password: owner.password } });
     assert.equal(blocked.status, 429);
     assert.match(blocked.body, /Too many failed sign-ins/);
+    // No proxy is trusted here: a forged X-Forwarded-For does not make the same client a new one.
+    const forged = await fetch(`${server.url}/login`, { method: 'POST', redirect: 'manual', headers: { origin, 'x-forwarded-for': '198.51.100.77' }, body: new URLSearchParams({ email: owner.email, password: owner.password }) });
+    assert.equal(forged.status, 429);
+  });
+});
+
+describe('sign-in limits behind a trusted reverse proxy', () => {
+  let server: TestServer;
+  before(async () => {
+    // On PostgreSQL where there is one: each embedded engine started and stopped in one process is WebAssembly
+    // churn, which can crash Node's V8 (nodejs/node#64500).
+    server = await startTestServer((await engines()).at(-1)!, { TRUSTED_PROXIES: 'loopback' });
+  });
+  after(() => server?.stop());
+
+  const signIn = (from: string, email: string, password: string) =>
+    fetch(`${server.url}/login`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, 'x-forwarded-for': from }, body: new URLSearchParams({ email, password }) });
+
+  test("a stranger's failed guesses lock out the stranger, not the account's owner signing in from elsewhere", async () => {
+    const owner = { name: 'Owner', email: 'owner@example.com', password: 'correct horse battery', account: 'Proxied', workspace: 'Site', timezone: 'UTC' };
+    const created = await fetch(`${server.url}/signup`, { method: 'POST', redirect: 'manual', headers: { origin: server.url }, body: new URLSearchParams(owner) });
+    assert.equal(created.status, 302);
+    for (let i = 0; i < 5; i++) assert.equal((await signIn('203.0.113.7', owner.email, 'a wrong guess!')).status, 401);
+    assert.equal((await signIn('203.0.113.7', owner.email, owner.password)).status, 429, 'the guesser is locked out');
+    assert.equal((await signIn('198.51.100.4', owner.email, owner.password)).status, 302, 'the owner, from another address, is not');
   });
 });

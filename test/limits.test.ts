@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Redis } from 'ioredis';
 import os from 'node:os';
 import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
 import { RateLimiter } from '../src/limits/rate-limit.ts';
-import { engines } from './helpers/engines.ts';
+import { usageByDay } from '../src/limits/usage.ts';
+import { engines, POSTGRES_URL } from './helpers/engines.ts';
 import { mcpClient } from './helpers/clients.ts';
+import { redisOrSkip } from './helpers/redis.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisOrSkip(): Promise<Redis | undefined> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
-  try {
-    await redis.connect();
-    return redis;
-  } catch (error) {
-    redis.disconnect();
-    if (process.env.CI === 'true') throw new Error(`Redis is unreachable at ${REDIS_URL}, and CI=true requires it.`, { cause: error });
-    console.log(`# Redis unreachable at ${REDIS_URL}: running the memory-store half only.`);
-    return undefined;
-  }
-}
 
 const redis = await redisOrSkip();
 const stores: Array<[string, () => RateLimiter]> = [['memory', () => new RateLimiter()]];
@@ -129,3 +116,32 @@ describe('revocation across instances sharing PostgreSQL', { skip: !(await engin
     }
   });
 });
+
+if ((await engines()).some((e) => e.name === 'postgres')) {
+  describe('usage per day on a PostgreSQL server not set to UTC', () => {
+    // At any hour one of these zones is on another date than UTC (UTC+14 from 10:00 UTC, UTC-11 until 11:00 UTC).
+    for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      test(`days are UTC days when the server's zone is ${zone}`, async () => {
+        const schema = `parley_usage_${process.pid}_${zone.replace(/\W/g, '_').toLowerCase()}`;
+        const url = new URL(POSTGRES_URL);
+        url.searchParams.set('options', `-c search_path=${schema} -c TimeZone=${zone}`);
+        const admin = await openDatabase({ databaseUrl: POSTGRES_URL, dataDir: os.tmpdir(), command: 'test' });
+        await admin.query(`create schema ${schema}`);
+        const db = await openDatabase({ databaseUrl: url.toString(), dataDir: os.tmpdir(), command: 'test' });
+        try {
+          await migrate(db);
+          await db.query("insert into accounts (id, name, slug) values ('acct_u', 'U', 'u')");
+          const today = new Date().toISOString().slice(0, 10);
+          const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+          await db.query("insert into usage_counters (credential_id, account_id, day, calls) values ('key_u', 'acct_u', $1, 5), ('key_u', 'acct_u', $2, 3)", [today, yesterday]);
+          const series = (await usageByDay(db, 'acct_u', 30)).get('key_u')!;
+          assert.deepEqual(series.slice(-2), [3, 5], 'yesterday then today, as UTC days');
+        } finally {
+          await db.close();
+          await admin.query(`drop schema ${schema} cascade`);
+          await admin.close();
+        }
+      });
+    }
+  });
+}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -72,7 +73,7 @@ describe('bad input and protocol misuse', () => {
   test('wrong types, unknown arguments, bad dates and per_page 1000 are tool errors a model can act on', async () => {
     assert.match(await toolError('search_conversations', { per_page: 1000 }), /per_page: .*100/);
     assert.match(await toolError('search_conversations', { per_page: 'ten' }), /per_page/);
-    assert.match(await toolError('search_conversations', { start_date: '2026-02-30' }), /start_date: expected a date YYYY-MM-DD/);
+    assert.match(await toolError('search_conversations', { start_date: '2026-02-30' }), /start_date: expected a calendar date YYYY-MM-DD/);
     assert.match(await toolError('search_conversations', { start_date: 'last week' }), /start_date/);
     assert.match(await toolError('search_conversations', { start_date: '2026-05-10', end_date: '2026-05-01' }), /must be before end_date/);
     assert.match(await toolError('get_usage_summary', { timezone: 'Mars/Olympus' }), /IANA time zone/);
@@ -138,12 +139,28 @@ describe('bad input and protocol misuse', () => {
     assert.equal(((await missing.json()) as Json).error.code, 'route_not_found');
   });
 
+  test("a proxy's well-formed X-Request-Id is kept, so logs join up; anything else is replaced", async () => {
+    const ask = (id: string) => fetch(`${server.url}/api/v1/nope`, { headers: { Authorization: `Bearer ${key}`, 'x-request-id': id } });
+    const kept = await ask('3f2a9c1e-7b4d-4e8a-9c1f-0a1b2c3d4e5f');
+    assert.equal(kept.headers.get('x-request-id'), '3f2a9c1e-7b4d-4e8a-9c1f-0a1b2c3d4e5f');
+    assert.equal(((await kept.json()) as Json).error.request_id, '3f2a9c1e-7b4d-4e8a-9c1f-0a1b2c3d4e5f');
+    for (const bad of ['short', 'has spaces in it', 'x'.repeat(200), '<script>alert(1)</script>']) {
+      assert.match((await ask(bad)).headers.get('x-request-id') ?? '', /^req_[0-9a-f]{20}$/, bad);
+    }
+  });
+
   test('OpenAPI document and reference page are generated from the operations', async () => {
     const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as Json;
     assert.equal(doc.openapi, '3.1.0');
-    assert.equal(doc.paths['/conversations/{conversation_id}'], undefined);
-    assert.equal(doc.paths['/api/v1/conversations/{conversation_id}'].get.operationId, 'get_conversation');
-    assert.ok(doc.paths['/api/v1/conversations'].get.parameters.some((p: Json) => p.name === 'query' && p.in === 'query'));
+    const validation = await new Validator().validate(doc as Parameters<Validator['validate']>[0]);
+    assert.deepEqual(validation.errors ?? [], [], 'a valid OpenAPI 3.1 document');
+    assert.equal(validation.valid, true);
+    assert.equal(doc.paths['/conversations/{conversation_id}'].get.operationId, 'get_conversation');
+    assert.ok(doc.paths['/conversations'].get.parameters.some((p: Json) => p.name === 'query' && p.in === 'query'));
+    // A generated client joins the server URL and a path: that must reach the operation.
+    const viaDocument = await fetch(`${doc.servers[0].url}${Object.keys(doc.paths).find((p) => doc.paths[p].get?.operationId === 'get_account_info')}`, { headers: { Authorization: `Bearer ${key}` } });
+    assert.equal(viaDocument.status, 200);
+    assert.equal(((await viaDocument.json()) as Json).account.name, 'Northwind Labs');
     const html = await (await fetch(`${server.url}/docs`)).text();
     assert.match(html, /search_conversations/);
   });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { engines, POSTGRES_URL } from './helpers/engines.ts';
+import { engines, POSTGRES_URL, type Engine } from './helpers/engines.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 const CLI = path.resolve('src/cli.ts');
@@ -43,16 +43,44 @@ describe('the embedded database', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
+  test('a lock holding our own PID is stale: a container restarted after a hard kill gets the same PID', async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-same-pid-'));
+    fs.writeFileSync(path.join(dataDir, 'parley.lock'), JSON.stringify({ pid: process.pid, command: 'parley serve', startedAt: new Date(Date.now() - 60_000).toISOString() }));
+    const db = await openDatabase({ dataDir, command: 'test' });
+    assert.deepEqual(await db.query('select 1 as one'), [{ one: 1 }]);
+    await db.close();
+    assert.equal(fs.existsSync(path.join(dataDir, 'parley.lock')), false, 'released on close');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
   test('a slow query does not stall the HTTP server', async () => {
     server = await startTestServer({ name: 'embedded' });
     let slowDone = false;
     const slow = server.db.query('select pg_sleep(1.5)').then(() => (slowDone = true));
     await new Promise((r) => setTimeout(r, 100)); // the query is running on the database thread
-    const health = await fetch(`${server.url}/healthz`);
+    // Liveness never touches the database (readiness would rightly wait its turn behind the query).
+    const health = await fetch(`${server.url}/livez`);
     assert.equal(health.status, 200);
-    assert.equal(slowDone, false, 'the health check answered while the slow query was still running');
+    assert.equal(slowDone, false, 'the liveness check answered while the slow query was still running');
     await slow;
     await server.stop();
+  });
+});
+
+describe('demo data at start', () => {
+  test('an empty embedded database gets it (the quick start); PostgreSQL only with DEMO_DATA=on; off is off', async () => {
+    const cases: Array<[Engine, string, boolean]> = [[{ name: 'embedded' }, '', true], [{ name: 'embedded' }, 'off', false]];
+    if ((await engines()).some((e) => e.name === 'postgres')) cases.push([{ name: 'postgres' }, '', false]);
+    for (const [engine, setting, loaded] of cases) {
+      const server = await startTestServer(engine, { DEMO_DATA: setting });
+      try {
+        const [accounts] = await server.sql<{ n: number }>('select count(*) as n from accounts');
+        assert.equal(accounts!.n > 0, loaded, `${engine.name} with DEMO_DATA=${setting || '(unset)'}`);
+        assert.equal(server.demo !== undefined, loaded, 'keys are printed only for demo data loaded now');
+      } finally {
+        await server.stop();
+      }
+    }
   });
 });
 

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
+import { Availability, failureReason, redactUrl, ServiceUnavailableError } from '../availability.ts';
+import { ConfigError } from '../config.ts';
+import type { Logger } from '../log.ts';
+import { isConnectionFailure } from './connection-errors.ts';
 import { NotificationListener } from './notifications.ts';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded.ts';
 
@@ -33,18 +37,37 @@ export interface OpenOptions {
   command: string;
   /** Connection pool size on a PostgreSQL server. */
   poolSize?: number;
+  /**
+   * Milliseconds an unused connection stays open. Defaults: 10 s on a PostgreSQL server (it frees a backend); never
+   * on the embedded engine, whose one connection holds nothing worth freeing.
+   */
+  idleTimeoutMs?: number | undefined;
+  /** Where outages and recoveries are logged (once each); commands that print their own errors pass none. */
+  log?: Logger;
 }
 
+/** How long a request waits for a connection before the database counts as unavailable. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const availability = new Availability('database', options.log, 'requests answer 503 / "retry" until it returns');
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    await pool.query('select 1'); // fail at start, not at the first request, when the server is unreachable
-    return new PoolDatabase('postgres', pool, undefined, options.databaseUrl);
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, idleTimeoutMillis: options.idleTimeoutMs ?? 10_000 });
+    try {
+      await pool.query('select 1'); // fail at start, not at the first request, when the server is unreachable
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new ConfigError(`DATABASE_URL: cannot use ${redactUrl(options.databaseUrl)}: ${failureReason(error)}`);
+    }
+    return new PoolDatabase('postgres', pool, availability, undefined, options.databaseUrl);
   }
   const embedded = await startEmbeddedServer(options.dataDir, options.command);
   // PGlite is one session: a single connection keeps transactions from interleaving.
-  const pool = new pg.Pool({ host: embedded.socketDir, user: 'postgres', database: 'postgres', max: 1 });
-  return new PoolDatabase('embedded', pool, embedded);
+  const pool = new pg.Pool({ host: embedded.socketDir, user: 'postgres', database: 'postgres', max: 1, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, idleTimeoutMillis: options.idleTimeoutMs ?? 0 });
+  // A new connection reaches the same PGlite session as the one before it, which still holds the statements that
+  // connection prepared: the new client knows none of them and would collide with every name. Start it clean.
+  pool.on('connect', (client) => void client.query('deallocate all').catch(() => undefined));
+  return new PoolDatabase('embedded', pool, availability, embedded);
 }
 
 /**
@@ -70,16 +93,21 @@ class PoolDatabase implements Database {
   constructor(
     readonly engine: 'embedded' | 'postgres',
     private readonly pool: pg.Pool,
+    private readonly availability: Availability,
     private readonly embedded?: EmbeddedServer,
     private readonly connectionString?: string,
   ) {
-    // An idle client losing its connection must not crash the process; the pool replaces it.
-    pool.on('error', () => undefined);
+    // A connection lost while idle (the pool's event) or while lent out (the client's own) must not crash the process.
+    // Neither is an outage by itself: the pool replaces an idle connection, and a query in flight fails on its own and
+    // is reported below. (A terminated idle backend announces itself late, often after new connections work again.)
+    const ignore = (): void => undefined;
+    pool.on('error', ignore);
+    pool.on('connect', (client) => client.on('error', ignore));
   }
 
   async notify(channel: string, payload: string): Promise<void> {
     if (this.engine === 'embedded') this.local.emit(channel, payload);
-    else await this.pool.query('select pg_notify($1, $2)', [channel, payload]);
+    else await this.query('select pg_notify($1, $2)', [channel, payload]);
   }
 
   listen(channel: string, listener: (payload: string) => void): void {
@@ -91,27 +119,56 @@ class PoolDatabase implements Database {
   }
 
   async query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    const result = await this.pool.query({ text: sql, values: params as unknown[] | undefined, name: statementName(sql) });
-    return result.rows as T[];
+    return this.withClient(async (client) => (await client.query({ text: sql, values: params as unknown[] | undefined, name: statementName(sql) })).rows as T[]);
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    const tx: Queryable = {
-      query: async <R extends object>(sql: string, params?: readonly unknown[]) =>
-        (await client.query(sql, params as unknown[] | undefined)).rows as R[],
-    };
+    return this.withClient(async (client) => {
+      const tx: Queryable = {
+        query: async <R extends object>(sql: string, params?: readonly unknown[]) =>
+          (await client.query(sql, params as unknown[] | undefined)).rows as R[],
+      };
+      try {
+        await client.query('begin');
+        const result = await work(tx);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Lends a connection to `work`. An error in the SQL leaves the connection fit for the next query, so it goes back
+   * to the pool (pg's own `pool.query` would discard it, and on the embedded engine the replacement connection
+   * raced the old one). Only a lost connection is discarded; that failure is reported as the database being
+   * unavailable, and logged once per outage.
+   */
+  private async withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const startedAt = performance.now();
+    let client: pg.PoolClient;
     try {
-      await client.query('begin');
-      const result = await work(tx);
-      await client.query('commit');
+      client = await this.pool.connect();
+    } catch (error) {
+      throw this.unavailable(error, startedAt);
+    }
+    try {
+      const result = await work(client);
+      client.release();
+      this.availability.succeeded();
       return result;
     } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+      const lost = isConnectionFailure(error);
+      client.release(lost ? (error as Error) : undefined);
+      throw lost ? this.unavailable(error, startedAt) : error;
     }
+  }
+
+  private unavailable(cause: unknown, startedAt: number): ServiceUnavailableError {
+    this.availability.failed(cause, startedAt);
+    return new ServiceUnavailableError('database', { cause });
   }
 
   async close(): Promise<void> {

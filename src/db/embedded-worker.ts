@@ -19,7 +19,9 @@ const port = parentPort!;
 
 try {
   const db = await PGlite.create(dataDir);
-  const server = new PGLiteSocketServer({ db, path: socketPath });
+  // The pool keeps one connection, but a replacement may connect while the socket of the one it replaces is still
+  // closing: room for two keeps that moment from refusing the newcomer ("Too many connections").
+  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 2 });
   await server.start();
   port.on('message', async (message: { type: string }) => {
     if (message.type !== 'close') return;

@@ -33,7 +33,9 @@ export function lockDirectory(lockPath: string, command: string): DirectoryLock 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readOwner(lockPath);
-      if (holder && isAlive(holder.pid)) {
+      // A lock naming our own PID was left by an earlier process that had it: in a container a restarted process
+      // usually gets the same PID as the one that was killed.
+      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
         throw new DirectoryLockedError(
           `The embedded database in ${path.dirname(lockPath)} is in use by process ${holder.pid} ` +
             `("${holder.command}", started ${holder.startedAt}). Stop it first, or point DATABASE_URL at a ` +

@@ -41,6 +41,8 @@ export interface DemoOptions {
   /** Multiplies visitor volume and everything that follows from it. */
   scale?: number;
   now?: Date;
+  /** Told the number of rows written so far after each batch, for a progress line. */
+  onProgress?: (rows: number) => void;
 }
 
 const ACCOUNTS = [
@@ -65,9 +67,13 @@ const ACCOUNTS = [
 class RowSink {
   private readonly buffers = new Map<Table, Row[]>(TABLES.map((t) => [t, []]));
   private pending = 0;
+  private written = 0;
   readonly counts = new Map<Table, number>();
 
-  constructor(private readonly db: Queryable) {}
+  constructor(
+    private readonly db: Queryable,
+    private readonly onProgress?: (rows: number) => void,
+  ) {}
 
   async push(table: Table, row: Row): Promise<void> {
     this.buffers.get(table)!.push(row);
@@ -81,8 +87,10 @@ class RowSink {
       if (rows.length === 0) continue;
       this.buffers.set(table, []);
       await insertRows(this.db, table, rows);
+      this.written += rows.length;
     }
     this.pending = 0;
+    this.onProgress?.(this.written);
   }
 }
 
@@ -95,7 +103,7 @@ export async function generateDemoData(db: Queryable, options: DemoOptions = {})
   const scale = options.scale ?? 1;
   const now = Math.floor((options.now ?? new Date()).getTime() / 60_000) * 60_000;
   const id = seededIds(rng.next);
-  const sink = new RowSink(db);
+  const sink = new RowSink(db, options.onProgress);
   const accounts: DemoAccount[] = [];
   const start = now - HISTORY_DAYS * DAY;
 
@@ -197,7 +205,7 @@ class WorkspaceGenerator {
       if (!categoryId) {
         categoryId = id('kbCategory', t);
         this.categoryIds.set(article.category, categoryId);
-        await sink.push('kb_categories', { id: categoryId, workspace_id: ws, name: article.category, slug: slugify(article.category), description: null, position: this.categoryIds.size, created_at: iso(t) });
+        await sink.push('kb_categories', { id: categoryId, workspace_id: ws, name: article.category, slug: slugify(article.category, 'category'), description: null, position: this.categoryIds.size, created_at: iso(t) });
       }
       await sink.push('kb_articles', { id: id('kbArticle', t), workspace_id: ws, category_id: categoryId, title: article.title, path: article.path, content: article.content, review_status: rng.weighted([['approved', 6], ['in_review', 2], ['needs_update', 1], ['draft', 1]] as const), created_at: iso(t + position * 3600_000), updated_at: iso(t + position * 3600_000) });
     }

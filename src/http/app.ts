@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context, type Next } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Redis } from 'ioredis';
+import proxyaddr from 'proxy-addr';
 import { bearerAuthChallengeResponse, hostHeaderValidationResponse, isJsonContentType, localhostAllowedHostnames, OAuthError, OAuthErrorCode, originValidationResponse } from '@modelcontextprotocol/server';
 import type { Authenticator } from '../auth/authenticate.ts';
+import { RETRY_AFTER_SECONDS, ServiceUnavailableError } from '../availability.ts';
+import { describeInputProblem, findInputProblem } from '../input-rules.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
@@ -18,17 +22,21 @@ import { TOOLSETS, type Toolset } from '../operations/define.ts';
 import type { Invoker } from '../operations/invoke.ts';
 import { docsPage } from '../rest/docs.ts';
 import { openApiDocument } from '../rest/openapi.ts';
-import { restRouter } from '../rest/router.ts';
+import { API_PREFIX, restRouter } from '../rest/router.ts';
 import { webRoutes } from '../web/routes.ts';
+import { pageSecurityHeaders } from '../web/security-headers.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
 import { requireMcpCaller, requireReader } from './authenticate.ts';
 import type { AppEnv } from './context.ts';
 import { jsonError } from './errors.ts';
+import { healthRoutes } from './health.ts';
+import { inputGuard } from './input-guard.ts';
 import { readJsonBody } from './json-body.ts';
 
 export interface AppDeps extends Invoker {
   config: Config;
   db: Database;
+  redis: Redis | undefined;
   log: Logger;
   authenticator: Authenticator;
   loginAttempts: LoginAttempts;
@@ -37,6 +45,10 @@ export interface AppDeps extends Invoker {
 }
 
 const MAX_MCP_BODY_BYTES = 1024 * 1024;
+/** What a forwarded X-Request-Id may look like to be reused (UUIDs, ULIDs, most proxies' ids). */
+const REQUEST_ID = /^[\w.:-]{8,128}$/;
+/** Dashboard forms and authorization-server requests: oidc-provider's own limit. */
+const MAX_FORM_BODY_BYTES = 56 * 1024;
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -45,8 +57,10 @@ export function createApp(deps: AppDeps) {
   let inflight = 0;
   let drained: (() => void) | undefined;
   const allowedHosts = [...localhostAllowedHostnames(), ...deps.config.allowedHosts];
+  const trust = proxyaddr.compile(deps.config.trustedProxies);
+  const trustsProxies = deps.config.trustedProxies.length > 0;
   const mcp = createMcpEndpoint({ ...deps, fastPath: deps.config.mcpFastPath });
-  const openapi = openApiDocument(`${deps.config.publicUrl}/api/v1`);
+  const openapi = openApiDocument(deps.config.publicUrl);
   const docs = docsPage();
   const issuer = deps.config.publicUrl;
   const mcpResource = `${issuer}/mcp`;
@@ -63,8 +77,11 @@ export function createApp(deps: AppDeps) {
   });
 
   const handle = async (c: Context<AppEnv>, next: Next) => {
-    const requestId = `req_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+    // A proxy's request id, when well-formed, so its logs and Parley's join up; otherwise one of our own.
+    const forwarded = c.req.header('x-request-id');
+    const requestId = forwarded && REQUEST_ID.test(forwarded) ? forwarded : `req_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
     c.set('requestId', requestId);
+    c.set('clientAddress', trustsProxies ? proxyaddr(c.env.incoming, trust) : (c.env.incoming.socket.remoteAddress ?? 'unknown'));
     c.header('X-Request-Id', requestId);
     // DNS rebinding protection: a page on another site must not reach this server through a hostile DNS name.
     const rejected = hostHeaderValidationResponse(c.req.raw, allowedHosts);
@@ -76,9 +93,10 @@ export function createApp(deps: AppDeps) {
     deps.log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   };
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.route('/', healthRoutes(deps));
+  app.use(inputGuard({ maxBodyBytes: MAX_FORM_BODY_BYTES, bodyCheckedDownstream: (path) => path === '/mcp' || path.startsWith(`${API_PREFIX}/`) }));
   app.get('/openapi.json', (c) => c.json(openapi));
-  app.get('/docs', (c) => c.html(docs));
+  app.get('/docs', pageSecurityHeaders(issuer.startsWith('https:')), (c) => c.html(docs));
   app.route('/', oauthRoutes(provider, { issuer, mcpResource }));
   app.route('/', webRoutes({ db: deps.db, loginAttempts: deps.loginAttempts, rateLimiter: deps.rateLimiter, publicUrl: issuer, provider, mcpResource }));
 
@@ -98,6 +116,11 @@ export function createApp(deps: AppDeps) {
       const body = await readJsonBody(c.env.incoming, MAX_MCP_BODY_BYTES);
       if (!body.ok) return jsonRpcError(body.status, body.status === 400 ? -32700 : -32000, body.message);
       parsedBody = body.value;
+      // The SDK's parser would drop a "__proto__" argument on 2025-era requests (its copy sets a prototype) while the
+      // 2026 path refuses it: refuse it here for both, with anything nested too deep to walk. Bad text is left to the
+      // invoker, which names the argument in a tool error a model can act on.
+      const problem = findInputProblem(parsedBody);
+      if (problem && problem.kind !== 'text') return jsonRpcError(400, -32602, `Invalid params: ${describeInputProblem(problem, 'message')}`, requestId(parsedBody));
     }
     const principal = c.get('principal');
     const lacking = missingScope(principal, parsedBody);
@@ -109,14 +132,18 @@ export function createApp(deps: AppDeps) {
     return mcp.serve(c.req.raw, { principal, toolsets, requestId: c.get('requestId') }, parsedBody);
   });
 
-  app.use('/api/v1/*', requireReader(deps.authenticator, 'parley-api'));
-  app.route('/api/v1', restRouter(deps));
+  app.use(`${API_PREFIX}/*`, requireReader(deps.authenticator, 'parley-api'));
+  app.route(API_PREFIX, restRouter(deps));
 
   app.notFound((c) => jsonError(c, 404, 'route_not_found', `No route ${c.req.method} ${c.req.path}.`, 'See /docs for the API reference.'));
   app.onError((error, c) => {
     // A middleware's own refusal (hono/csrf's cross-site form check, for one) keeps its 4xx status.
     if (error instanceof HTTPException && error.status < 500) {
       return jsonError(c, error.status as ContentfulStatusCode, error.status === 403 ? 'forbidden' : 'bad_request', error.message || 'The request was refused.');
+    }
+    if (error instanceof ServiceUnavailableError) {
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return jsonError(c, 503, 'unavailable', error.message);
     }
     deps.log.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
     return jsonError(c, 500, 'internal', `Internal error (request id ${c.get('requestId')}).`);
@@ -134,8 +161,14 @@ export function createApp(deps: AppDeps) {
   return { app, drain, close: mcp.close };
 }
 
-function jsonRpcError(status: number, code: number, message: string): Response {
-  return Response.json({ jsonrpc: '2.0', id: null, error: { code, message } }, { status });
+function jsonRpcError(status: number, code: number, message: string, id: unknown = null): Response {
+  return Response.json({ jsonrpc: '2.0', id, error: { code, message } }, { status });
+}
+
+/** The id of a single JSON-RPC request, to answer it by; null for anything else. */
+function requestId(message: unknown): unknown {
+  const id = (message as { id?: unknown } | null)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? id : null;
 }
 
 function parseToolsets(value: string): Set<Toolset> | Error {

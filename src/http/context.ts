@@ -7,6 +7,8 @@ export type AppEnv = {
   Bindings: HttpBindings;
   Variables: {
     requestId: string;
+    /** The client's address: the connection's, or the one a trusted proxy forwarded (TRUSTED_PROXIES). */
+    clientAddress: string;
     principal: Principal;
     /** The dashboard user, when a browser session is signed in. */
     user?: SessionUser;

@@ -1,12 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 
-export type JsonBody = { ok: true; value: unknown } | { ok: false; status: 400 | 413; message: string };
+type Refusal = { ok: false; status: 400 | 413; message: string };
+export type RawBody = { ok: true; bytes: Buffer } | Refusal;
+export type JsonBody = { ok: true; value: unknown } | Refusal;
 
 /**
- * Reads and parses a JSON request body straight from Node's stream, refusing it as soon as it passes `limit`
- * bytes. Cheaper than going through a web ReadableStream, which is most of what a small request costs.
+ * Reads a request body straight from Node's stream, refusing it as soon as it passes `limit` bytes. Cheaper than
+ * going through a web ReadableStream, which is most of what a small request costs.
  */
-export async function readJsonBody(incoming: IncomingMessage, limit: number): Promise<JsonBody> {
+export async function readBody(incoming: IncomingMessage, limit: number): Promise<RawBody> {
   const tooLarge = { ok: false, status: 413, message: `Request body too large: the limit is ${limit} bytes.` } as const;
   if (Number(incoming.headers['content-length'] ?? 0) > limit) return tooLarge;
   const chunks: Buffer[] = [];
@@ -21,8 +23,15 @@ export async function readJsonBody(incoming: IncomingMessage, limit: number): Pr
     // The client hung up mid-body: nobody is left to answer, and it is not a server error.
     return { ok: false, status: 400, message: 'The request body was cut off: the client closed the connection.' };
   }
+  return { ok: true, bytes: Buffer.concat(chunks, size) };
+}
+
+/** Reads and parses a JSON request body, within `limit` bytes (see readBody). */
+export async function readJsonBody(incoming: IncomingMessage, limit: number): Promise<JsonBody> {
+  const body = await readBody(incoming, limit);
+  if (!body.ok) return body;
   try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks, size).toString('utf8')) };
+    return { ok: true, value: JSON.parse(body.bytes.toString('utf8')) };
   } catch {
     return { ok: false, status: 400, message: 'Parse error: the request body is not valid JSON' };
   }

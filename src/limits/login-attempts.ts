@@ -1,33 +1,40 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { limiterFor } from './rate-limit.ts';
+
+const PER_EMAIL_AND_ADDRESS = 5;
+const PER_ADDRESS = 30;
 
 /**
- * Limits password guessing: 5 failed sign-ins per email and 30 per client address in 15 minutes. Only failures
- * count, and a success clears the email's count.
+ * Limits password guessing: 5 failed sign-ins per email from one client address, and 30 per address, in 15 minutes.
+ * Keyed by address too, so a stranger guessing at an account locks out only themselves, not its owner signing in
+ * from elsewhere (behind a reverse proxy, set TRUSTED_PROXIES, or every client shares the proxy's address). Only
+ * failures count; a success clears that email's count at that address.
  */
 export class LoginAttempts {
-  private readonly byEmail: RateLimiterAbstract;
+  private readonly byEmailAndAddress: RateLimiterAbstract;
   private readonly byAddress: RateLimiterAbstract;
 
   constructor(redis?: Redis) {
-    const make = (keyPrefix: string, points: number) =>
-      redis ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: false, keyPrefix, points, duration: 900 }) : new RateLimiterMemory({ keyPrefix, points, duration: 900 });
-    this.byEmail = make('parley:login:email', 5);
-    this.byAddress = make('parley:login:addr', 30);
+    const make = (keyPrefix: string, points: number) => limiterFor({ keyPrefix, points, duration: 900 }, redis);
+    this.byEmailAndAddress = make('parley:login:email-addr', PER_EMAIL_AND_ADDRESS);
+    this.byAddress = make('parley:login:addr', PER_ADDRESS);
   }
 
   /** Seconds to wait before another attempt, or 0 when one is allowed. */
   async blockedFor(email: string, address: string): Promise<number> {
-    const [e, a] = await Promise.all([this.byEmail.get(email.toLowerCase()), this.byAddress.get(address)]);
-    const over = [e && e.consumedPoints >= 5 ? e : undefined, a && a.consumedPoints >= 30 ? a : undefined].filter(Boolean) as RateLimiterRes[];
+    const [pair, any] = await Promise.all([this.byEmailAndAddress.get(key(email, address)), this.byAddress.get(address)]);
+    const over = [pair && pair.consumedPoints >= PER_EMAIL_AND_ADDRESS ? pair : undefined, any && any.consumedPoints >= PER_ADDRESS ? any : undefined].filter(Boolean) as RateLimiterRes[];
     return over.length === 0 ? 0 : Math.ceil(Math.max(...over.map((r) => r.msBeforeNext)) / 1000);
   }
 
   async failed(email: string, address: string): Promise<void> {
-    await Promise.all([this.byEmail.penalty(email.toLowerCase(), 1), this.byAddress.penalty(address, 1)]);
+    await Promise.all([this.byEmailAndAddress.penalty(key(email, address), 1), this.byAddress.penalty(address, 1)]);
   }
 
-  async succeeded(email: string): Promise<void> {
-    await this.byEmail.delete(email.toLowerCase());
+  async succeeded(email: string, address: string): Promise<void> {
+    await this.byEmailAndAddress.delete(key(email, address));
   }
 }
+
+const key = (email: string, address: string) => `${email.toLowerCase()}|${address}`;

@@ -19,6 +19,15 @@ const WINDOWS = [
 ] as const;
 
 /**
+ * A limiter kept in Redis when there is one, so every instance counts together; while Redis is unreachable its
+ * in-memory insurance counts instead (per process, so briefly more generous), and calls go on being answered.
+ */
+export function limiterFor(options: { points: number; duration: number; keyPrefix: string }, redis: Redis | undefined): RateLimiterAbstract {
+  if (!redis) return new RateLimiterMemory(options);
+  return new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: false, insuranceLimiter: new RateLimiterMemory(options) });
+}
+
+/**
  * Per-credential limits over three windows. Windows are charged in order and a refusal refunds the windows already
  * charged, so a refused call never spends budget (rate-limiter-flexible's RateLimiterUnion would charge them all).
  */
@@ -31,8 +40,7 @@ export class RateLimiter {
     const key = `${window.name}:${points}`;
     let limiter = this.limiters.get(key);
     if (!limiter) {
-      const options = { points, duration: window.seconds, keyPrefix: `parley:rl:${window.name}:${points}` };
-      limiter = this.redis ? new RateLimiterRedis({ ...options, storeClient: this.redis, useRedisPackage: false }) : new RateLimiterMemory(options);
+      limiter = limiterFor({ points, duration: window.seconds, keyPrefix: `parley:rl:${window.name}:${points}` }, this.redis);
       this.limiters.set(key, limiter);
     }
     return limiter;

@@ -10,11 +10,14 @@ export class UsageRecorder {
   constructor(private readonly db: Database) {}
 
   record(credentialId: string, accountId: string, at = new Date()): void {
-    const day = at.toISOString().slice(0, 10);
+    this.add(credentialId, accountId, at.toISOString().slice(0, 10), 1);
+  }
+
+  private add(credentialId: string, accountId: string, day: string, calls: number): void {
     const key = `${credentialId}|${day}`;
     const entry = this.pending.get(key);
-    if (entry) entry.calls++;
-    else this.pending.set(key, { credentialId, accountId, day, calls: 1 });
+    if (entry) entry.calls += calls;
+    else this.pending.set(key, { credentialId, accountId, day, calls });
   }
 
   async flush(): Promise<void> {
@@ -26,15 +29,20 @@ export class UsageRecorder {
        select * from unnest($1::text[], $2::text[], $3::date[], $4::int[])
        on conflict (credential_id, day) do update set calls = usage_counters.calls + excluded.calls`,
       [entries.map((e) => e.credentialId), entries.map((e) => e.accountId), entries.map((e) => e.day), entries.map((e) => e.calls)],
-    );
+    ).catch((error: unknown) => {
+      // Counted again at the next flush, so an outage loses no calls.
+      for (const entry of entries) this.add(entry.credentialId, entry.accountId, entry.day, entry.calls);
+      throw error;
+    });
   }
 }
 
 /** Calls per credential per day over the last `days` UTC days, oldest first. */
 export async function usageByDay(db: Database, accountId: string, days: number): Promise<Map<string, number[]>> {
   const rows = await db.query<{ credential_id: string; offset: number; calls: number }>(
-    `select credential_id, (current_date - day) as offset, calls from usage_counters
-     where account_id = $1 and day > current_date - $2::int`,
+    // Days are UTC days (see record); current_date would be the database server's own zone's day.
+    `select credential_id, ((now() at time zone 'UTC')::date - day) as offset, calls from usage_counters
+     where account_id = $1 and day > (now() at time zone 'UTC')::date - $2::int`,
     [accountId, days],
   );
   const result = new Map<string, number[]>();

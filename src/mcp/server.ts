@@ -1,19 +1,20 @@
 import {
-  createMcpHandler, ProtocolError, ProtocolErrorCode, ResourceNotFoundError, Server, type CallToolResult, type ServerOptions,
+  createMcpHandler, ProtocolError, ProtocolErrorCode, ResourceNotFoundError, Server, specTypeSchemas, type CallToolResult, type ServerOptions,
   type McpRequestContext,
 } from '@modelcontextprotocol/server';
 import type { Principal } from '../auth/principal.ts';
+import { VERSION } from '../version.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { Toolset } from '../operations/define.ts';
-import { invoke, type Invoker } from '../operations/invoke.ts';
+import { describeIssues, invoke, type Invoker } from '../operations/invoke.ts';
 import { fastToolCall } from './fast-path.ts';
 import { toolErrorText } from './tool-result.ts';
 import { getPrompt, listPrompts } from './prompts.ts';
 import { RESOURCE_TEMPLATES, RESOURCES, resolveResource } from './resources.ts';
 import { findOperation, toolList } from './tools.ts';
 
-export const SERVER_INFO = { name: 'parley', title: 'Parley', version: '0.1.0' };
+export const SERVER_INFO = { name: 'parley', title: 'Parley', version: VERSION };
 
 export const INSTRUCTIONS = `Parley holds a business's customer-engagement data: conversations between its AI agents and website visitors, contacts and companies, visitor profiles and journeys, and analytics events.
 How to start: call get_account_info to see the workspaces and their time zones; for "how did we do" questions call get_usage_summary (it compares with the previous period); then drill down with search_conversations / get_conversation, search_contacts / get_contact, list_visitor_profiles / get_visitor_profile / get_visitor_journey, and list_events.
@@ -34,6 +35,36 @@ const SERVER_OPTIONS: ServerOptions = {
 };
 
 const RESOURCE_LIST = RESOURCES.map(({ bind: _bind, ...resource }) => resource);
+
+/** The spec's schema for each request whose params the SDK checks before a handler runs (tools/call it answers right). */
+const REQUEST_SCHEMAS: Partial<Record<string, (typeof specTypeSchemas)[keyof typeof specTypeSchemas]>> = {
+  initialize: specTypeSchemas.InitializeRequest,
+  ping: specTypeSchemas.PingRequest,
+  'tools/list': specTypeSchemas.ListToolsRequest,
+  'resources/list': specTypeSchemas.ListResourcesRequest,
+  'resources/templates/list': specTypeSchemas.ListResourceTemplatesRequest,
+  'resources/read': specTypeSchemas.ReadResourceRequest,
+  'prompts/list': specTypeSchemas.ListPromptsRequest,
+  'prompts/get': specTypeSchemas.GetPromptRequest,
+};
+
+/**
+ * The SDK's Server, but a request whose params break the spec gets -32602 with a short message naming the field.
+ * The SDK's own check answers those with -32603 and a raw validation dump, which reads as a server fault.
+ */
+class ParleyServer extends Server {
+  protected override _wrapHandler(method: string, handler: Parameters<Server['_wrapHandler']>[1]): ReturnType<Server['_wrapHandler']> {
+    const wrapped = super._wrapHandler(method, handler);
+    const schema = REQUEST_SCHEMAS[method];
+    if (!schema) return wrapped;
+    return (request, ctx) => {
+      const outcome = schema['~standard'].validate(request);
+      const issues = outcome instanceof Promise ? undefined : outcome.issues;
+      if (issues) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Invalid params for ${method}: ${describeIssues(issues, 'params')}`);
+      return wrapped(request, ctx);
+    };
+  }
+}
 
 /** What the HTTP layer learned about a request before MCP sees it. */
 export interface McpRequestState {
@@ -62,7 +93,7 @@ export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, st
     if (!state) throw new Error('MCP request reached the server without an authenticated principal');
     const { principal, toolsets, requestId } = state;
     const ctx = { principal, db: deps.db, requestId, log: deps.log };
-    const server = new Server(SERVER_INFO, SERVER_OPTIONS);
+    const server = new ParleyServer(SERVER_INFO, SERVER_OPTIONS);
 
     server.setRequestHandler('tools/list', () => ({ tools: toolList(principal, toolsets) }));
 
@@ -83,7 +114,7 @@ export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, st
       const result = await invoke(deps, binding.operation, ctx, binding.input);
       if (!result.ok) {
         if (result.error.code === 'not_found') throw new ResourceNotFoundError(uri, result.error.message);
-        throw new ProtocolError(result.error.code === 'internal' ? ProtocolErrorCode.InternalError : ProtocolErrorCode.InvalidParams, result.error.message);
+        throw new ProtocolError(result.error.code === 'internal' || result.error.code === 'unavailable' ? ProtocolErrorCode.InternalError : ProtocolErrorCode.InvalidParams, result.error.message);
       }
       return { contents: [{ uri, mimeType: 'application/json', text: result.json }] };
     });

@@ -1,7 +1,9 @@
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { RETRY_AFTER_SECONDS, ServiceUnavailableError } from '../availability.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import { oauthAdapter } from './adapter.ts';
+import { CONTENT_SECURITY_POLICY } from '../web/security-headers.ts';
 import { errorPage, logoutPage, signedOutPage } from './pages.ts';
 import { OAUTH_SCOPES, RESOURCE_SCOPES } from './scopes.ts';
 import type { ServerSecrets } from './secrets.ts';
@@ -109,12 +111,8 @@ export function createOAuthProvider(options: OAuthProviderOptions): Provider {
       // the logout confirmation), so RP-initiated logout is on; its pages wear Parley's layout.
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
-          ctx.body = logoutPage(ctx.host, form);
-        },
-        postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
-          ctx.body = signedOutPage();
-        },
+        logoutSource: async (ctx: KoaContextWithOIDC, form: string) => renderPage(ctx, logoutPage(ctx.host, form)),
+        postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => renderPage(ctx, signedOutPage()),
       },
       clientIdMetadataDocument: { enabled: true, ack: 'draft-02' },
       resourceIndicators: {
@@ -127,15 +125,15 @@ export function createOAuthProvider(options: OAuthProviderOptions): Provider {
         },
       },
     },
-    renderError: async (ctx: KoaContextWithOIDC, out) => {
-      ctx.type = 'html';
-      ctx.body = errorPage(String(out.error), typeof out.error_description === 'string' ? out.error_description : undefined);
-    },
+    renderError: async (ctx: KoaContextWithOIDC, out) => renderPage(ctx, errorPage(String(out.error), typeof out.error_description === 'string' ? out.error_description : undefined)),
   } as Configuration;
   const provider = new Provider(options.issuer, configuration);
   // Behind a TLS-terminating proxy the provider must believe X-Forwarded-Proto to build https URLs.
   provider.proxy = options.issuer.startsWith('https:');
-  provider.on('server_error', (_ctx, err) => options.log.error({ err }, 'authorization server error'));
+  provider.on('server_error', (ctx: KoaContextWithOIDC, err: Error) => {
+    if (err instanceof ServiceUnavailableError) return answerUnavailable(ctx, err);
+    options.log.error({ err }, 'authorization server error');
+  });
   // Refused requests are the client's problem, but their detail (which the client is not told) helps support.
   const refused = (event: string) => (_ctx: unknown, err: errors.OIDCProviderError) =>
     options.log.debug({ event, error: err.error, detail: err.error_detail, cause: causes(err) }, 'OAuth request refused');
@@ -144,6 +142,26 @@ export function createOAuthProvider(options: OAuthProviderOptions): Provider {
   provider.on('registration_create.error', refused('registration_create.error'));
   provider.on('revocation.error', refused('revocation.error'));
   return provider;
+}
+
+/**
+ * A database outage is no server error: the answer already rendered becomes 503 with Retry-After and OAuth's
+ * `temporarily_unavailable`, so clients retry instead of giving up (the outage itself is logged once, by the database).
+ */
+function answerUnavailable(ctx: KoaContextWithOIDC, err: ServiceUnavailableError): void {
+  ctx.status = 503;
+  ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
+  if (typeof ctx.body === 'string') renderPage(ctx, errorPage('temporarily_unavailable', err.message));
+  else ctx.body = { error: 'temporarily_unavailable', error_description: err.message };
+}
+
+/** A page the provider renders, with the same security headers as every other Parley page. */
+function renderPage(ctx: KoaContextWithOIDC, body: string): void {
+  ctx.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  ctx.set('X-Frame-Options', 'DENY');
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.type = 'html';
+  ctx.body = body;
 }
 
 /** The messages of an error's cause chain ("fetch failed: ...: hostname resolves to a special-use IP address"). */

@@ -3,12 +3,9 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type Context } from 'hono';
 import type Provider from 'oidc-provider';
 import type { AppEnv } from '../http/context.ts';
-import { readJsonBody } from '../http/json-body.ts';
 import { INTERACTION_PATH, OAUTH_ROUTES } from './provider.ts';
 import { withInferredApplicationType } from './registration.ts';
 import { OAUTH_SCOPES, RESOURCE_SCOPES } from './scopes.ts';
-
-const MAX_REGISTRATION_BYTES = 56 * 1024;
 
 /** The well-known URL of the MCP endpoint's protected-resource metadata (RFC 9728, path inserted). */
 export function resourceMetadataUrl(mcpResource: string): string {
@@ -76,12 +73,17 @@ export function oauthRoutes(provider: Provider, options: { issuer: string; mcpRe
 
   // Registration: clients that do not say what they are get the application type their redirect URIs imply, so a
   // desktop client registering a private-use scheme beside loopback and https callbacks is not refused whole.
+  // The body was read, within its size limit, by the input guard (src/http/input-guard.ts).
   routes.post(OAUTH_ROUTES.registration, async (c) => {
     if (!isJsonContentType(c.req.header('content-type'))) return delegate(c);
-    const body = await readJsonBody(c.env.incoming, MAX_REGISTRATION_BYTES);
-    if (!body.ok) return c.json({ error: 'invalid_client_metadata', error_description: body.message }, body.status);
+    let metadata: unknown;
+    try {
+      metadata = await c.req.json();
+    } catch {
+      return c.json({ error: 'invalid_client_metadata', error_description: 'The request body is not valid JSON.' }, 400);
+    }
     // oidc-provider reads an already-parsed body from `req.body`.
-    Object.assign(c.env.incoming, { body: withInferredApplicationType(body.value) });
+    Object.assign(c.env.incoming, { body: withInferredApplicationType(metadata) });
     return delegate(c);
   });
 

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'insufficient_scope'
   | 'rate_limited'
   | 'conflict'
+  | 'unavailable'
   | 'internal';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -19,12 +20,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   insufficient_scope: 403,
   rate_limited: 429,
   conflict: 409,
+  unavailable: 503,
   internal: 500,
 };
 
 export class OperationError extends Error {
   constructor(
-    readonly code: Exclude<ErrorCode, 'internal'>,
+    readonly code: Exclude<ErrorCode, 'internal' | 'unavailable'>,
     message: string,
     readonly hint?: string,
     /** Seconds until a retry can succeed (rate limits). */

@@ -1,13 +1,14 @@
-import type * as z from 'zod';
+import { RETRY_AFTER_SECONDS, ServiceUnavailableError } from '../availability.ts';
+import { describeInputProblem, findInputProblem } from '../input-rules.ts';
 import type { RateLimitDecision, RateLimiter } from '../limits/rate-limit.ts';
 import type { UsageRecorder } from '../limits/usage.ts';
 import { boundResult } from './bound.ts';
 import type { AnyOperation, OperationContext } from './define.ts';
-import { OperationError } from './errors.ts';
+import { OperationError, type ErrorCode } from './errors.ts';
 
 export type InvokeResult = (
   | { ok: true; output: Record<string, unknown>; json: string }
-  | { ok: false; error: { code: OperationError['code'] | 'internal'; message: string; hint?: string; retryAfter?: number } }
+  | { ok: false; error: { code: ErrorCode; message: string; hint?: string; retryAfter?: number } }
 ) & { rateLimit?: RateLimitDecision };
 
 export interface Invoker {
@@ -16,9 +17,10 @@ export interface Invoker {
 }
 
 /**
- * Runs one operation for a caller, the same way for every surface: scope check, rate limit, input validation,
- * the operation itself, then bounding the result. Never throws: the caller's mistakes come back with a message a
- * model can act on; our failures are logged with the request id and come back generic.
+ * Runs one operation for a caller, the same way for every surface: scope check, rate limit, input validation (the
+ * shared input rule, then the operation's schema), the operation itself, then bounding the result. Never throws: the
+ * caller's mistakes come back with a message a model can act on; a backend outage comes back as "unavailable, retry"
+ * (logged once per outage by the backend); our failures are logged with the request id and come back generic.
  */
 export async function invoke(deps: Invoker, op: AnyOperation, ctx: OperationContext, rawInput: unknown): Promise<InvokeResult> {
   let rateLimit: RateLimitDecision | undefined;
@@ -32,8 +34,10 @@ export async function invoke(deps: Invoker, op: AnyOperation, ctx: OperationCont
     if (!limit.allowed) {
       throw new OperationError('rate_limited', `Rate limit reached: ${limit.limit} calls per ${limit.window} for this credential. Retry in ${limit.resetSeconds} seconds.`, `Wait ${limit.resetSeconds} seconds before calling again.`, limit.resetSeconds);
     }
+    const problem = findInputProblem(rawInput);
+    if (problem) throw new OperationError('invalid_argument', describeInputProblem(problem, 'arguments'), `See the input schema of ${op.name}.`);
     const parsed = op.input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw new OperationError('invalid_argument', describeIssues(parsed.error), `See the input schema of ${op.name}.`);
+    if (!parsed.success) throw new OperationError('invalid_argument', describeIssues(parsed.error.issues), `See the input schema of ${op.name}.`);
     const output = await op.run(ctx, parsed.data);
     const bounded = boundResult(output as Record<string, unknown>);
     return { ok: true, output: bounded.value, json: bounded.json, rateLimit };
@@ -41,18 +45,29 @@ export async function invoke(deps: Invoker, op: AnyOperation, ctx: OperationCont
     if (error instanceof OperationError) {
       return { ok: false, error: { code: error.code, message: error.message, ...(error.hint && { hint: error.hint }), ...(error.retryAfter && { retryAfter: error.retryAfter }) }, rateLimit };
     }
+    if (error instanceof ServiceUnavailableError) {
+      return { ok: false, error: { code: 'unavailable', message: error.message, hint: `Retry in ${RETRY_AFTER_SECONDS} seconds.`, retryAfter: RETRY_AFTER_SECONDS }, rateLimit };
+    }
     ctx.log.error({ err: error, requestId: ctx.requestId, operation: op.name }, 'operation failed');
     return { ok: false, error: { code: 'internal', message: `Internal error (request id ${ctx.requestId}). It has been logged; try again later.` }, rateLimit };
   }
 }
 
-/** Zod issues as one readable sentence per bad field: `per_page: Too big: expected number to be <=100`. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
+/** A validation issue as zod and Standard Schema report it. */
+export interface ValidationIssue {
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+  readonly message: string;
+  readonly code?: string;
+  readonly keys?: readonly string[];
+}
+
+/** Validation issues as one readable sentence per bad field: `per_page: Too big: expected number to be <=100`. */
+export function describeIssues(issues: readonly ValidationIssue[], root = 'arguments'): string {
+  return issues
     .slice(0, 5)
     .map((issue) => {
-      const field = issue.path.join('.') || 'arguments';
-      if (issue.code === 'unrecognized_keys') return `${field}: unknown argument(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      const field = (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.') || root;
+      if (issue.code === 'unrecognized_keys' && issue.keys) return `${field}: unknown argument(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
       return `${field}: ${issue.message}`;
     })
     .join('; ');

@@ -1,5 +1,6 @@
 import { OPERATIONS } from '../operations/registry.ts';
 import { SERVER_INFO } from '../mcp/server.ts';
+import { API_PREFIX } from './router.ts';
 
 const ERROR_SCHEMA = {
   type: 'object',
@@ -28,8 +29,11 @@ function withoutDialect(schema: Record<string, unknown>): Record<string, unknown
   return rest;
 }
 
-/** The OpenAPI 3.1 document, generated from the operation registry (OpenAPI 3.1 schemas are JSON Schema 2020-12). */
-export function openApiDocument(serverUrl: string): Record<string, unknown> {
+/**
+ * The OpenAPI 3.1 document, generated from the operation registry (OpenAPI 3.1 schemas are JSON Schema 2020-12). The
+ * server URL carries the API's prefix and the paths are relative to it, as generated clients join them.
+ */
+export function openApiDocument(publicUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     if (!op.rest) continue;
@@ -47,8 +51,8 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         schema,
         ...(schema.type === 'array' && { style: 'form', explode: false }),
       }));
-    paths[`/api/v1${op.rest.path}`] = {
-      ...paths[`/api/v1${op.rest.path}`],
+    paths[op.rest.path] = {
+      ...paths[op.rest.path],
       [method]: {
         operationId: op.name,
         summary: op.title,
@@ -69,7 +73,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       version: SERVER_INFO.version,
       description: 'The REST face of the operations Parley also serves as MCP tools at /mcp. Authenticate with an API key as `Authorization: Bearer <key>` or `x-api-key`.',
     },
-    servers: [{ url: serverUrl }],
+    servers: [{ url: `${publicUrl}${API_PREFIX}` }],
     security: [{ bearer: [] }, { apiKey: [] }],
     components: {
       securitySchemes: {

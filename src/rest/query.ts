@@ -11,17 +11,15 @@ interface PropertySchema {
  */
 export function queryToInput(op: AnyOperation, url: URL): Record<string, unknown> {
   const properties = (op.jsonSchema.input.properties ?? {}) as Record<string, PropertySchema>;
-  const input: Record<string, unknown> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(key);
-    const schema = properties[key];
-    if (schema?.type === 'array') {
-      input[key] = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean).map((v) => coerce(v, schema.items));
-    } else {
-      input[key] = coerce(values[values.length - 1]!, schema);
-    }
-  }
-  return input;
+  // Built as entries, never by assignment, so every name (even "__proto__") stays a key for the schema to judge.
+  return Object.fromEntries(
+    [...new Set(url.searchParams.keys())].map((key) => {
+      const values = url.searchParams.getAll(key);
+      const schema = Object.hasOwn(properties, key) ? properties[key] : undefined;
+      if (schema?.type === 'array') return [key, values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean).map((v) => coerce(v, schema.items))];
+      return [key, coerce(values[values.length - 1]!, schema)];
+    }),
+  );
 }
 
 function coerce(value: string, schema: PropertySchema | undefined): unknown {

@@ -14,6 +14,9 @@ export interface RestDeps extends Invoker {
   log: Logger;
 }
 
+/** Where the REST API is mounted; operations declare their paths below it. */
+export const API_PREFIX = '/api/v1';
+
 /** `/conversations/{conversation_id}` (OpenAPI style) as a Hono route, `/conversations/:conversation_id`. */
 export function honoPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');

@@ -8,12 +8,13 @@ import { createSession, endSession } from '../domain/users/sessions.ts';
 import { countUsers, createFirstOwner } from '../domain/users/users.ts';
 import type { AppEnv } from '../http/context.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
-import { isValidTimeZone } from '../operations/params/time-zone.ts';
+import { canonicalTimeZone } from '../operations/params/time-zone.ts';
 import { INTERACTION_PATH } from '../oauth/provider.ts';
 import { formText } from './form.ts';
 import { signIn } from './sign-in.ts';
 import { page } from './layout.ts';
-import { GUESS_ZONE_SCRIPT, timeZoneSelect } from './time-zones.ts';
+import { GUESS_ZONE_SCRIPT } from './scripts.ts';
+import { timeZoneSelect } from './time-zones.ts';
 import { clearSessionCookie, CSRF_REJECTED, SESSION_COOKIE, setSessionCookie, validCsrf } from './session.ts';
 
 export interface AuthRouteDeps {
@@ -83,11 +84,11 @@ export function authRoutes(deps: AuthRouteDeps): Hono<AppEnv> {
 
   routes.post('/signup', async (c) => {
     const form = await c.req.parseBody();
-    const values = { name: formText(form, 'name'), email: formText(form, 'email'), account: formText(form, 'account'), workspace: formText(form, 'workspace'), timezone: formText(form, 'timezone') };
+    const values = { name: formText(form, 'name'), email: formText(form, 'email'), account: formText(form, 'account'), workspace: formText(form, 'workspace'), timezone: canonicalTimeZone(formText(form, 'timezone')) ?? '' };
     const password = typeof form.password === 'string' ? form.password : '';
     const problem =
       !values.account || !values.workspace ? 'Fill in every field.'
-      : personProblem(values.name, values.email, password) ?? (!isValidTimeZone(values.timezone) ? 'Pick a time zone from the list.' : undefined);
+      : personProblem(values.name, values.email, password) ?? (!values.timezone ? 'Pick a time zone from the list.' : undefined);
     if (problem) return c.html(signupPage(problem, values), 400);
     const passwordHash = await hashPassword(password);
     const user = await deps.db.transaction((tx) =>

@@ -4,19 +4,19 @@ import { KEY_KINDS, type KeyKind } from '../auth/api-keys.ts';
 import type { Database } from '../db/database.ts';
 import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, listApiKeys, revokeApiKey } from '../domain/credentials/api-keys.ts';
 import { listConnectedApps, revokeGrant } from '../domain/oauth/grants.ts';
-import { accountRateLimitOverride, accountWorkspaces, createWorkspace, updateWorkspace, WorkspaceError, type WorkspaceRow } from '../domain/tenancy/tenancy.ts';
+import { accountRateLimitOverride, accountWorkspaces, createWorkspace, updateWorkspace, type WorkspaceRow } from '../domain/tenancy/tenancy.ts';
 import { rateLimitsFrom } from '../auth/principal.ts';
 import type { RateLimiter } from '../limits/rate-limit.ts';
 import { usageByDay } from '../limits/usage.ts';
 import type { SessionUser } from '../domain/users/sessions.ts';
-import { slugify } from '../domain/slug.ts';
 import { cancelInvitation, createInvitation, INVITATION_DAYS, pendingInvitations } from '../domain/users/invitations.ts';
 import type { AppEnv } from '../http/context.ts';
-import { isValidTimeZone } from '../operations/params/time-zone.ts';
+import { canonicalTimeZone } from '../operations/params/time-zone.ts';
 import { formText } from './form.ts';
 import { page } from './layout.ts';
 import { usageChart } from './usage-chart.ts';
-import { GUESS_ZONE_SCRIPT, timeZoneSelect } from './time-zones.ts';
+import { COPY_BUTTONS_SCRIPT, GUESS_ZONE_SCRIPT } from './scripts.ts';
+import { timeZoneSelect } from './time-zones.ts';
 import { CSRF_REJECTED, validCsrf } from './session.ts';
 
 const KIND_LABELS: Record<KeyKind, string> = {
@@ -77,7 +77,7 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
         ${notice.created ? html`<div class="card" id="new-key"><h2>Your new ${notice.created.kind} key “${notice.created.name}”</h2>
           <p>Copy it now: it is shown this once and cannot be shown again.</p>
           <p><code class="secret" id="secret">${notice.created.secret}</code>
-          <button type="button" onclick="navigator.clipboard.writeText(document.getElementById('secret').textContent)">Copy</button></p>
+          <button type="button" data-copy="secret">Copy</button></p>${COPY_BUTTONS_SCRIPT}
           ${snippets(mcpUrl, notice.created.secret).map(([label, text]) => html`<h3>${label}</h3><pre>${text}</pre>`)}</div>` : ''}
         <div class="card"><h2>Connect an AI assistant</h2><p>MCP endpoint: <code>${mcpUrl}</code> · REST API: <code>${deps.publicUrl}/api/v1</code> (<a href="/docs">reference</a>)</p>
           <p>No key needed: add the MCP endpoint as a custom connector in Claude, or run <code>claude mcp add --transport http parley ${mcpUrl}</code> in
@@ -138,8 +138,8 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
   /** A workspace form's name and time zone, or undefined when either is missing or wrong. */
   const workspaceForm = (form: Record<string, unknown>) => {
     const name = formText(form, 'name');
-    const timezone = formText(form, 'timezone');
-    return name && isValidTimeZone(timezone) ? { name, timezone } : undefined;
+    const timezone = canonicalTimeZone(formText(form, 'timezone'));
+    return name && timezone ? { name, timezone } : undefined;
   };
   const WORKSPACE_FORM_ERROR = 'Give the workspace a name and pick a time zone.';
 
@@ -149,12 +149,7 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
     const input = workspaceForm(w.form);
     if (!input) return render(c, w.user, { error: WORKSPACE_FORM_ERROR }, 400);
     const { name, timezone } = input;
-    try {
-      await createWorkspace(deps.db, w.user.account_id, { name, slug: slugify(name) || 'workspace', timezone });
-    } catch (error) {
-      if (error instanceof WorkspaceError) return render(c, w.user, { error: error.message }, 400);
-      throw error;
-    }
+    await createWorkspace(deps.db, w.user.account_id, { name, timezone });
     await deps.db.notify(CREDENTIALS_CHANNEL, w.user.account_id); // account-wide keys now see one more workspace
     return c.redirect('/');
   });

@@ -9,6 +9,7 @@ import { authRoutes } from './auth-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
 import { INTERACTION_PATH } from '../oauth/provider.ts';
 import { oauthPages } from './oauth-routes.ts';
+import { pageSecurityHeaders } from './security-headers.ts';
 import { loadSession } from './session.ts';
 
 const PAGES = ['/', '/signup', '/login', '/logout', '/workspaces', '/workspaces/*', '/keys', '/keys/*', '/invitations', '/invitations/*', '/invite/*', '/connected-apps', '/connected-apps/*', `${INTERACTION_PATH}/*`];
@@ -21,8 +22,10 @@ export function webRoutes(deps: { db: Database; loginAttempts: LoginAttempts; ra
   const web = new Hono<AppEnv>();
   const publicOrigin = new URL(deps.publicUrl).origin;
   const sameSite = csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin });
-  for (const path of PAGES) web.use(path, sameSite, loadSession(deps.db));
-  const secureCookies = deps.publicUrl.startsWith('https:');
+  const https = deps.publicUrl.startsWith('https:');
+  const headers = pageSecurityHeaders(https);
+  for (const path of PAGES) web.use(path, headers, sameSite, loadSession(deps.db));
+  const secureCookies = https;
   web.route('/', authRoutes({ db: deps.db, loginAttempts: deps.loginAttempts, secureCookies }));
   web.route('/', oauthPages({ db: deps.db, provider: deps.provider, mcpResource: deps.mcpResource, loginAttempts: deps.loginAttempts, secureCookies }));
   web.route('/', dashboardRoutes({ db: deps.db, publicUrl: deps.publicUrl, rateLimiter: deps.rateLimiter }));

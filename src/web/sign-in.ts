@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { verifyPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
 import { createSession } from '../domain/users/sessions.ts';
@@ -20,7 +19,7 @@ export async function signIn(
   email: string,
   password: string,
 ): Promise<SignInResult> {
-  const address = getConnInfo(c).remote.address ?? 'unknown';
+  const address = c.get('clientAddress');
   const wait = await deps.loginAttempts.blockedFor(email, address);
   if (wait > 0) return { ok: false, status: 429, message: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).` };
   const user = email ? await findUserByEmail(deps.db, email) : undefined;
@@ -28,7 +27,7 @@ export async function signIn(
     await deps.loginAttempts.failed(email, address);
     return { ok: false, status: 401, message: 'Email or password is wrong.' };
   }
-  await deps.loginAttempts.succeeded(email);
+  await deps.loginAttempts.succeeded(email, address);
   setSessionCookie(c, await createSession(deps.db, user.id), deps.secureCookies);
   return { ok: true, user };
 }

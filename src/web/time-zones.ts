@@ -12,10 +12,3 @@ export function timeZoneSelect(attributes: { name: string; id?: string; label?: 
     (tz) => html`<option ${tz === (selected ?? 'UTC') ? 'selected' : ''}>${tz}</option>`,
   )}</select>`;
 }
-
-export const GUESS_ZONE_SCRIPT = html`<script>
-  for (const select of document.querySelectorAll('select[data-guess-zone]')) {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if ([...select.options].some((o) => o.value === zone)) select.value = zone;
-  }
-</script>`;

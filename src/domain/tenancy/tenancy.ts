@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.ts';
 import { newId } from '../../ids.ts';
+import { slugify, withFreeSlug } from '../slug.ts';
 
 export interface AccountRow {
   id: string;
@@ -42,18 +43,16 @@ export async function accountWorkspaces(db: Queryable, accountId: string): Promi
   return db.query<WorkspaceRow>('select id, account_id, name, slug, timezone, created_at from workspaces where account_id = $1 order by created_at, id', [accountId]);
 }
 
-export class WorkspaceError extends Error {}
-
-/** Creates a workspace with a slug unique in the account. */
-export async function createWorkspace(db: Queryable, accountId: string, input: { name: string; slug: string; timezone: string }): Promise<WorkspaceRow> {
-  if ((await db.query('select 1 from workspaces where account_id = $1 and slug = $2', [accountId, input.slug])).length > 0) {
-    throw new WorkspaceError(`A workspace with the slug "${input.slug}" already exists.`);
-  }
-  const [row] = await db.query<WorkspaceRow>(
-    'insert into workspaces (id, account_id, name, slug, timezone) values ($1, $2, $3, $4, $5) returning id, account_id, name, slug, timezone, created_at',
-    [newId('workspace'), accountId, input.name, input.slug, input.timezone],
-  );
-  return row!;
+/** Creates a workspace under the first free slug of its name's (see withFreeSlug). */
+export async function createWorkspace(db: Queryable, accountId: string, input: { name: string; timezone: string }): Promise<WorkspaceRow> {
+  return withFreeSlug(slugify(input.name, 'workspace'), async (slug) => {
+    const [row] = await db.query<WorkspaceRow>(
+      `insert into workspaces (id, account_id, name, slug, timezone) values ($1, $2, $3, $4, $5)
+       on conflict (account_id, slug) do nothing returning id, account_id, name, slug, timezone, created_at`,
+      [newId('workspace'), accountId, input.name, slug, input.timezone],
+    );
+    return row;
+  });
 }
 
 /** Renames a workspace or changes its time zone; false when the account has no such workspace. */

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
 import { newId } from '../../ids.ts';
-import { slugify } from '../slug.ts';
+import { slugify, withFreeSlug } from '../slug.ts';
+import { createWorkspace } from '../tenancy/tenancy.ts';
 
 export interface UserRow {
   id: string;
@@ -33,21 +34,13 @@ export async function createFirstOwner(
   await db.query('lock table users in exclusive mode'); // two first sign-ups at once: only one wins
   if ((await countUsers(db)) > 0) return undefined;
   const accountId = newId('account');
-  const slug = await freeAccountSlug(db, slugify(input.accountName) || 'account');
-  await db.query('insert into accounts (id, name, slug) values ($1, $2, $3)', [accountId, input.accountName, slug]);
-  await db.query('insert into workspaces (id, account_id, name, slug, timezone) values ($1, $2, $3, $4, $5)', [
-    newId('workspace'), accountId, input.workspaceName, slugify(input.workspaceName) || 'default', input.timezone,
-  ]);
+  await withFreeSlug(slugify(input.accountName, 'account'), async (slug) =>
+    (await db.query('insert into accounts (id, name, slug) values ($1, $2, $3) on conflict (slug) do nothing returning id', [accountId, input.accountName, slug]))[0],
+  );
+  await createWorkspace(db, accountId, { name: input.workspaceName, timezone: input.timezone });
   const [user] = await db.query<UserRow>(
     `insert into users (id, account_id, email, name, role, password_hash) values ($1, $2, $3, $4, 'owner', $5) returning *`,
     [newId('user'), accountId, input.email, input.name, input.passwordHash],
   );
   return user;
-}
-
-async function freeAccountSlug(db: Queryable, base: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    if ((await db.query('select 1 from accounts where slug = $1', [slug])).length === 0) return slug;
-  }
 }

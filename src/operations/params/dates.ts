@@ -4,16 +4,48 @@ import { invalidArgument } from '../errors.ts';
 import { addDays, daysBetween, isValidTimeZone, localDate, startOfLocalDay } from './time-zone.ts';
 import { defaultTimeZone } from './workspace.ts';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 export const DEFAULT_RANGE_DAYS = 30;
 const MAX_RANGE_DAYS = 3660;
+/** The calendar Parley accepts dates in: wide enough for any history and any plan, narrow enough to compute with. */
+export const EARLIEST_YEAR = 1970;
+export const LATEST_YEAR = 2100;
 
-const DateOrInstant = z
-  .string()
-  .refine((v) => (DATE_ONLY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)) || (INSTANT.test(v) && !Number.isNaN(Date.parse(v))), {
-    message: 'expected a date YYYY-MM-DD (in the time zone) or an ISO-8601 instant such as 2026-05-01T00:00:00Z',
-  });
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+/** A date argument: a local calendar date (read in the time zone), or an instant with an explicit offset. */
+export type DateArgument = { kind: 'date'; date: string } | { kind: 'instant'; ms: number };
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate(); // day 0 of the next month: this month's last day
+}
+
+/**
+ * The one strict reading of every date argument: calendar-valid (no 2026-02-30, no month 13), years 1970 to 2100,
+ * and instants only with an explicit offset (Z or ±HH:MM), so nothing depends on the server's zone. Undefined for
+ * anything else; nothing is rolled over or guessed.
+ */
+export function parseDateArgument(text: string): DateArgument | undefined {
+  const date = DATE_ONLY.exec(text);
+  if (date) return isCalendarDate(Number(date[1]), Number(date[2]), Number(date[3])) ? { kind: 'date', date: text } : undefined;
+  const instant = INSTANT.exec(text);
+  if (!instant) return undefined;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [1, 2, 3, 4, 5, 6, 9, 10].map((i) => Number(instant[i] ?? 0)) as [number, number, number, number, number, number, number, number];
+  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59 || offsetHours > 14 || offsetMinutes > 59) return undefined;
+  const milliseconds = Number(`0.${instant[7] ?? '0'}`) * 1000;
+  const offsetMs = (instant[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  return { kind: 'instant', ms: Date.UTC(year, month - 1, day, hour, minute, second, milliseconds) - offsetMs };
+}
+
+const RANGE = `from ${EARLIEST_YEAR}-01-01 to ${LATEST_YEAR}-12-31`;
+
+/** A local calendar date argument, YYYY-MM-DD. */
+export const LocalDate = z.string().refine((v) => parseDateArgument(v)?.kind === 'date', { message: `expected a calendar date YYYY-MM-DD ${RANGE}` });
+
+const DateOrInstant = z.string().refine((v) => parseDateArgument(v) !== undefined, {
+  message: `expected a calendar date YYYY-MM-DD (in the time zone) or an ISO-8601 instant with an offset, such as 2026-05-01T00:00:00Z or 2026-05-01T09:30:00+02:00; dates ${RANGE}`,
+});
 
 export const TimeZoneParam = z
   .string()
@@ -52,12 +84,14 @@ export interface Range {
 /** Turns date arguments into a UTC window; defaults to the last 30 days ending today in the time zone. */
 export function resolveRange(input: RangeInput, workspaces: readonly WorkspaceRef[], now = Date.now()): Range {
   const timezone = input.timezone ?? defaultTimeZone(workspaces);
-  const end = input.end_date === undefined
+  const endArgument = argument('end_date', input.end_date);
+  const end = endArgument === undefined
     ? startOfLocalDay(addDays(localDate(now, timezone), 1), timezone)
-    : DATE_ONLY.test(input.end_date) ? startOfLocalDay(addDays(input.end_date, 1), timezone) : Date.parse(input.end_date);
-  const start = input.start_date === undefined
+    : endArgument.kind === 'date' ? startOfLocalDay(addDays(endArgument.date, 1), timezone) : endArgument.ms;
+  const startArgument = argument('start_date', input.start_date);
+  const start = startArgument === undefined
     ? startOfLocalDay(addDays(localDate(end - 1, timezone), -(DEFAULT_RANGE_DAYS - 1)), timezone)
-    : DATE_ONLY.test(input.start_date) ? startOfLocalDay(input.start_date, timezone) : Date.parse(input.start_date);
+    : startArgument.kind === 'date' ? startOfLocalDay(startArgument.date, timezone) : startArgument.ms;
   if (start >= end) {
     throw invalidArgument(`start_date (${input.start_date ?? 'default'}) must be before end_date (${input.end_date ?? 'today'}).`, 'Swap the dates, or omit start_date to get the 30 days before end_date.');
   }
@@ -65,6 +99,13 @@ export function resolveRange(input: RangeInput, workspaces: readonly WorkspaceRe
     throw invalidArgument(`The range spans more than ${MAX_RANGE_DAYS} days.`, 'Use a shorter range.');
   }
   return { start: new Date(start), end: new Date(end), echo: echoRange(start, end, timezone) };
+}
+
+function argument(name: string, text: string | undefined): DateArgument | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseDateArgument(text);
+  if (!parsed) throw invalidArgument(`${name}: expected a calendar date YYYY-MM-DD or an ISO-8601 instant with an offset, ${RANGE}.`);
+  return parsed;
 }
 
 export function echoRange(start: number, end: number, timezone: string): ResolvedRange {

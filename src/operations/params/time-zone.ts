@@ -22,6 +22,14 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * The runtime's own name for a zone, or undefined when it knows none: browsers report current names (Asia/Kolkata,
+ * Europe/Kyiv) where Node's list may hold the older ones, and stored zones should match the list they are picked from.
+ */
+export function canonicalTimeZone(timeZone: string): string | undefined {
+  return isValidTimeZone(timeZone) ? formatter(timeZone).resolvedOptions().timeZone : undefined;
+}
+
 /** The wall-clock fields of an instant in a time zone. */
 function wallClock(instant: number, timeZone: string) {
   const parts: Record<string, number> = {};

@@ -4,11 +4,9 @@ import { VisitorProfile } from '../../domain/visitors/schema.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument } from '../errors.ts';
 import { PageInfo, pageInfo, pageRequest, PaginationParams } from '../params/pagination.ts';
-import { TimeZoneParam } from '../params/dates.ts';
+import { LocalDate, TimeZoneParam } from '../params/dates.ts';
 import { defaultTimeZone, ids, readScope, WorkspaceParam } from '../params/workspace.ts';
 import { startOfLocalDay, addDays } from '../params/time-zone.ts';
-
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 
 export const listVisitorProfiles = defineOperation({
   name: 'list_visitor_profiles',
@@ -26,10 +24,10 @@ export const listVisitorProfiles = defineOperation({
     search: z.string().trim().min(1).max(200).optional(),
     contact_id: z.string().max(64).optional(),
     identified_only: z.boolean().optional().describe('Only visitors with a known person or a contact.'),
-    first_seen_after: Day.optional().describe('First seen on or after this date.'),
-    first_seen_before: Day.optional().describe('First seen on or before this date.'),
-    last_seen_after: Day.optional().describe('Last seen on or after this date.'),
-    last_seen_before: Day.optional().describe('Last seen on or before this date.'),
+    first_seen_after: LocalDate.optional().describe('First seen on or after this date.'),
+    first_seen_before: LocalDate.optional().describe('First seen on or before this date.'),
+    last_seen_after: LocalDate.optional().describe('Last seen on or after this date.'),
+    last_seen_before: LocalDate.optional().describe('Last seen on or before this date.'),
     timezone: TimeZoneParam,
     ...PaginationParams,
   }),
