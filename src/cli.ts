@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { KEY_KINDS, type KeyKind } from './auth/api-keys.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -24,14 +25,25 @@ Commands:
   limits set --account <id|slug> [--per-minute N] [--per-hour N] [--per-day N]   (omitted windows keep the default)
   limits show --account <id|slug>
 
-Configuration comes from the environment: PORT, HOST, PUBLIC_URL, DATA_DIR, DATABASE_URL, REDIS_URL, LOG_LEVEL.`;
+Settings come from the environment and from ./.env (the environment wins); .env.example lists them all.`;
 
 class UsageError extends Error {}
+
+/** Settings from ./.env fill in what the environment leaves unset (the environment wins, as with node --env-file). */
+function loadDotEnv(): void {
+  if (!existsSync('.env')) return;
+  try {
+    process.loadEnvFile('.env');
+  } catch (error) {
+    throw new ConfigError(`.env: cannot read it: ${(error as Error).message}`);
+  }
+}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (argv.includes('--help') || argv.includes('-h')) return void console.log(USAGE);
   if (command === '--version' || command === '-v' || command === 'version') return void console.log(VERSION);
+  loadDotEnv();
   const config = loadConfig();
   switch (command) {
     case 'serve':

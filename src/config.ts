@@ -18,6 +18,8 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
+  /** Serve Prometheus metrics at GET /metrics on this port (on HOST), apart from the public listener. Unset: off. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the demo tenants into an empty database at start: by default on the embedded engine only (the quick start). */
   DEMO_DATA: z.enum(['on', 'off']).optional(),
@@ -51,6 +53,7 @@ export interface Config {
   /** Whether to load demo data into an empty database; undefined means "on the embedded engine only". */
   demoData: boolean | undefined;
   redisUrl: string | undefined;
+  metricsPort: number | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   allowedHosts: string[];
   mcpFastPath: boolean;
@@ -59,6 +62,9 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+/** Every setting Parley reads from the environment (or a .env file). */
+export const SETTINGS = Object.keys(ConfigSchema.shape);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(blankToUndefined(env));
@@ -77,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseIdleTimeoutMs: c.DATABASE_IDLE_TIMEOUT_MS,
     demoData: c.DEMO_DATA === undefined ? undefined : c.DEMO_DATA === 'on',
     redisUrl: c.REDIS_URL,
+    metricsPort: c.METRICS_PORT,
     logLevel: c.LOG_LEVEL,
     mcpFastPath: c.MCP_FAST_PATH === 'on',
     clientMetadataPrivateNetwork: c.CLIENT_METADATA_PRIVATE_NETWORK === 'on',
@@ -102,7 +109,7 @@ function compilesAsTrust(entries: string[]): boolean {
 /** An empty variable (`PORT=`) means "unset", as shells and .env files commonly produce. */
 function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
-  for (const key of Object.keys(ConfigSchema.shape)) {
+  for (const key of SETTINGS) {
     const value = env[key];
     out[key] = value === undefined || value.trim() === '' ? undefined : value;
   }

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { serve, type HttpBindings } from '@hono/node-server';
 import type { Redis } from 'ioredis';
 import { Authenticator } from './auth/authenticate.ts';
@@ -16,6 +17,8 @@ import { RateLimiter } from './limits/rate-limit.ts';
 import { connectRedis } from './limits/redis.ts';
 import { UsageRecorder } from './limits/usage.ts';
 import type { Logger } from './log.ts';
+import { Metrics } from './metrics/metrics.ts';
+import { serveMetrics } from './metrics/server.ts';
 
 export interface RunningServer {
   url: string;
@@ -24,6 +27,8 @@ export interface RunningServer {
   authenticator: Authenticator;
   /** Writes the batched last-use times and usage counts now (they are otherwise flushed every 15 s). */
   flushUse(): Promise<unknown>;
+  /** Where Prometheus metrics are served, when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   /** Keys and an invitation printed for the demo data loaded on this start, if it loaded any. */
   demo: DemoAccess | undefined;
   stop(): Promise<void>;
@@ -42,6 +47,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'parley serve', idleTimeoutMs: config.databaseIdleTimeoutMs, log });
   let redis: Redis | undefined;
   let server: Server | undefined;
+  let metricsServer: Server | undefined;
   try {
     redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
     await migrate(db);
@@ -52,6 +58,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const rateLimiter = new RateLimiter(redis);
     const loginAttempts = new LoginAttempts(redis);
     const usage = new UsageRecorder(db);
+    const metrics = config.metricsPort === undefined ? undefined : new Metrics(() => db.poolState());
+    if (metrics) metricsServer = await serveMetrics(metrics, config.metricsPort!, config.host);
     // Bind first: a port-0 start (tests, benchmarks) learns its port, and so its local public URL, only then.
     let handler: FetchHandler = () => new Response('Starting', { status: 503 });
     const http = await listen((request, env) => handler(request, env), config);
@@ -59,7 +67,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const address = http.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const publicUrl = config.publicUrl.endsWith(':0') ? `http://localhost:${port}` : config.publicUrl;
-    const { app, drain, close: closeMcp } = createApp({ config: { ...config, publicUrl }, db, redis, log, authenticator, oauthTokens, secrets, rateLimiter, loginAttempts, usage });
+    const { app, drain, close: closeMcp } = createApp({ config: { ...config, publicUrl }, db, redis, log, authenticator, oauthTokens, secrets, rateLimiter, loginAttempts, usage, metrics });
     handler = app.fetch;
     const stopMaintenance = startMaintenance(db, log);
     const flushUse = () => Promise.all([authenticator.flushLastUsed(), oauthTokens.flushLastUsed(), usage.flush()]).catch((err) => {
@@ -69,8 +77,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const flushTimer = setInterval(flushUse, USE_FLUSH_MS);
     flushTimer.unref();
 
+    const origin = (listening: Server) => `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${(listening.address() as AddressInfo).port}`;
     return {
-      url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+      url: origin(http),
+      metricsUrl: metricsServer && `${origin(metricsServer)}/metrics`,
       port,
       db,
       authenticator,
@@ -85,6 +95,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         await closeMcp();
         http.closeAllConnections();
         await closed;
+        metricsServer?.close();
         await flushUse();
         redis?.disconnect();
         await db.close();
@@ -92,6 +103,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     };
   } catch (error) {
     server?.close();
+    metricsServer?.close();
     redis?.disconnect();
     await db.close();
     throw error;

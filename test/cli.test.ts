@@ -4,11 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { SETTINGS } from '../src/config.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-cli-'));
 
-function parley(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.resolve('src/cli.ts'), ...args], {
+const TSX = import.meta.resolve('tsx'); // absolute, so a command run from another directory still finds it
+
+function parley(args: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
+  const result = spawnSync(process.execPath, ['--import', TSX, path.resolve('src/cli.ts'), ...args], {
+    cwd,
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
     timeout: 120_000,
@@ -53,6 +57,25 @@ describe('the parley command', () => {
     assert.equal(set.code, 0, set.err);
     assert.match(set.out, /5\/minute, 1000\/hour, 10000\/day/);
     assert.equal(parley(['limits', 'set', '--account', 'bluebird', '--per-hour', 'lots']).code, 2);
+  });
+
+  test('settings come from ./.env where the environment leaves them unset; .env.example and the README list every setting', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-dotenv-'));
+    try {
+      fs.writeFileSync(path.join(dir, '.env'), '# a comment\nPORT=eighty\nDEMO_DATA=off\n');
+      const fromFile = parley(['migrate'], {}, dir);
+      assert.equal(fromFile.code, 2, 'the file was read');
+      assert.match(fromFile.err, /PORT: /);
+      const environmentWins = parley(['migrate'], { PORT: '8788' }, dir);
+      assert.equal(environmentWins.code, 0, environmentWins.err);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const example = fs.readFileSync('.env.example', 'utf8');
+    const listed = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);
+    assert.deepEqual(listed.toSorted(), [...SETTINGS].sort(), '.env.example lists each setting once, and only settings');
+    const readme = fs.readFileSync('README.md', 'utf8');
+    assert.deepEqual(SETTINGS.filter((name) => !readme.includes(`| \`${name}\` |`)), [], 'each setting has a row in the README');
   });
 
   test('bad configuration and unknown commands fail clearly', () => {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openDatabase, type Database } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { checksum, migrate, MIGRATIONS, type Migration } from '../src/db/migrate.ts';
 import { engines, POSTGRES_URL, type Engine } from './helpers/engines.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -115,6 +115,29 @@ for (const engine of await engines()) {
       assert.deepEqual(await migrate(db), []);
       const tables = await db.query<{ n: number }>("select count(*) as n from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'");
       assert.ok(tables[0]!.n >= 30);
+    });
+
+    test('the migrator refuses a database from a newer Parley and an edited migration, and can run one without a transaction', async () => {
+      const concurrent: Migration = { version: 4, name: 'concurrent index', withoutTransaction: ['create index concurrently if not exists contacts_email_test on contacts (email)'] };
+      assert.deepEqual(await migrate(db, [...MIGRATIONS, concurrent]), [4]);
+      const indexes = await db.query("select 1 from pg_indexes where indexname = 'contacts_email_test' and schemaname = current_schema()");
+      assert.equal(indexes.length, 1, 'created outside a transaction block, which concurrently requires');
+
+      await assert.rejects(migrate(db), /^Error: The database was migrated by a newer Parley \(migration 4, "concurrent index"\); this one knows migrations up to 3\./);
+      const edited: Migration[] = MIGRATIONS.map((m) => (m.version === 2 && 'sql' in m ? { ...m, sql: `${m.sql}\n-- edited` } : m));
+      await assert.rejects(migrate(db, [...edited, concurrent]), /Migration 2 \("sessions"\) was changed after this database applied it/);
+
+      // Rows written before checksums were kept get theirs; a migration that fails leaves nothing and frees the lock.
+      await db.query('update schema_migrations set checksum = null');
+      const broken: Migration = { version: 5, name: 'broken', sql: 'create table broken_test (id int); select no_such_function()' };
+      await assert.rejects(migrate(db, [...MIGRATIONS, concurrent, broken]), /no_such_function/);
+      const rows = await db.query<{ version: number; checksum: string }>('select version, checksum from schema_migrations order by version');
+      assert.deepEqual(rows, [...MIGRATIONS, concurrent].map((m) => ({ version: m.version, checksum: checksum(m) })));
+      assert.equal((await db.query("select 1 from information_schema.tables where table_name = 'broken_test' and table_schema = current_schema()")).length, 0);
+
+      await db.query('drop index contacts_email_test');
+      await db.query('delete from schema_migrations where version = 4');
+      assert.deepEqual(await migrate(db), [], 'the lock was released');
     });
 
     test('a transaction that throws leaves nothing behind; one that resolves commits', async () => {

@@ -23,11 +23,37 @@ export interface Database extends Queryable {
   readonly engine: 'embedded' | 'postgres';
   /** Runs `work` in one transaction; it commits when `work` resolves and rolls back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` on one connection, outside any transaction: for session-level locks and statements PostgreSQL refuses
+   * in a transaction block. Keep it short on the embedded engine, whose one connection it holds.
+   */
+  session<T>(work: (conn: Queryable) => Promise<T>): Promise<T>;
   /** Tells every process using this database (PostgreSQL NOTIFY; in-process on the single-process embedded engine). */
   notify(channel: string, payload: string): Promise<void>;
   /** Calls `listener` for each notification on the channel, from this process or any other. */
   listen(channel: string, listener: (payload: string) => void): void;
+  /** The connection pool right now, for metrics. */
+  poolState(): PoolState;
   close(): Promise<void>;
+}
+
+export interface PoolState {
+  open: number;
+  idle: number;
+  waiting: number;
+}
+
+/** Runs `work` in a transaction on a connection already held (see Database.session). */
+export async function inTransaction<T>(conn: Queryable, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  await conn.query('begin');
+  try {
+    const result = await work(conn);
+    await conn.query('commit');
+    return result;
+  } catch (error) {
+    await conn.query('rollback').catch(() => undefined);
+    throw error;
+  }
 }
 
 export interface OpenOptions {
@@ -123,21 +149,13 @@ class PoolDatabase implements Database {
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.withClient(async (client) => {
-      const tx: Queryable = {
-        query: async <R extends object>(sql: string, params?: readonly unknown[]) =>
-          (await client.query(sql, params as unknown[] | undefined)).rows as R[],
-      };
-      try {
-        await client.query('begin');
-        const result = await work(tx);
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      }
-    });
+    return this.session((conn) => inTransaction(conn, work));
+  }
+
+  async session<T>(work: (conn: Queryable) => Promise<T>): Promise<T> {
+    return this.withClient((client) =>
+      work({ query: async <R extends object>(sql: string, params?: readonly unknown[]) => (await client.query(sql, params as unknown[] | undefined)).rows as R[] }),
+    );
   }
 
   /**
@@ -169,6 +187,10 @@ class PoolDatabase implements Database {
   private unavailable(cause: unknown, startedAt: number): ServiceUnavailableError {
     this.availability.failed(cause, startedAt);
     return new ServiceUnavailableError('database', { cause });
+  }
+
+  poolState(): PoolState {
+    return { open: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
   }
 
   async close(): Promise<void> {

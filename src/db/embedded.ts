@@ -22,11 +22,12 @@ export async function startEmbeddedServer(dataDir: string, command: string): Pro
   };
   const extension = path.extname(import.meta.url);
   const workerUrl = new URL(`./embedded-worker${extension}`, import.meta.url);
-  // Run from TypeScript sources (tests, `npm run dev`), the worker must register tsx's loader itself.
+  // Run from TypeScript sources (tests, `npm run dev`), the worker must register tsx's loader itself. Resolved here, as
+  // an evaluated worker resolves bare names from the working directory, which may be anywhere.
   const worker =
     extension === '.ts'
       ? new Worker(
-          `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); })`,
+          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); })`,
           { eval: true, workerData },
         )
       : new Worker(workerUrl, { workerData });

@@ -1,30 +1,96 @@
-import type { Database } from './database.ts';
+import { createHash } from 'node:crypto';
+import { ConfigError } from '../config.ts';
+import { inTransaction, type Database, type Queryable } from './database.ts';
 import * as initial from './migrations/001-initial.ts';
 import * as sessions from './migrations/002-sessions.ts';
 import * as oauth from './migrations/003-oauth.ts';
 
-/** Ordered; a migration is never edited once released, only followed by a new one. */
-const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+/**
+ * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
+ * PostgreSQL refuses inside a transaction block, such as `create index concurrently` on a big table, lists its
+ * statements one by one under `withoutTransaction`; each must be safe to run again (`if not exists`), since a
+ * failure part-way leaves the earlier ones applied and the migration is retried whole.
+ */
+export type Migration = { version: number; name: string } & ({ sql: string } | { withoutTransaction: readonly string[] });
+
+/** Ordered; a migration is never edited once released (its checksum is checked), only followed by a new one. */
+export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial.sql },
   { version: 2, name: 'sessions', sql: sessions.sql },
   { version: 3, name: 'oauth', sql: oauth.sql },
 ];
 
-/** Applies pending migrations; safe to run from several instances at once (an advisory lock serialises them). */
-export async function migrate(db: Database): Promise<number[]> {
-  return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock(727274)'); // any constant unique to Parley's migrations
-    await tx.query(
-      'create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())',
-    );
-    const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version));
-    const applied: number[] = [];
-    for (const migration of migrations) {
-      if (done.has(migration.version)) continue;
-      await tx.query(migration.sql);
-      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [migration.version, migration.name]);
-      applied.push(migration.version);
+export function checksum(migration: Migration): string {
+  const text = 'sql' in migration ? migration.sql : migration.withoutTransaction.join('\n;\n');
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Any constant unique to Parley's migrations: instances starting together apply them one at a time. */
+const MIGRATION_LOCK = 727274;
+
+/**
+ * Applies pending migrations and returns their versions. Refuses, before changing anything, a database that a newer
+ * Parley has migrated (this code would misread its schema) and a released migration whose text has changed since it
+ * was applied (the schema is no longer what the code was tested against).
+ */
+export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return db.session(async (conn) => {
+    await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await conn.query(
+        'create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())',
+      );
+      // Databases migrated before checksums were kept: their rows are taken as matching the released text.
+      await conn.query('alter table schema_migrations add column if not exists checksum text');
+      const applied = await conn.query<{ version: number; name: string; checksum: string | null }>('select version, name, checksum from schema_migrations order by version');
+      checkApplied(applied, migrations);
+      for (const row of applied.filter((r) => r.checksum === null)) {
+        await conn.query('update schema_migrations set checksum = $2 where version = $1', [row.version, checksum(migrations.find((m) => m.version === row.version)!)]);
+      }
+
+      const done = new Set(applied.map((row) => row.version));
+      const versions: number[] = [];
+      for (const migration of migrations) {
+        if (done.has(migration.version)) continue;
+        await apply(conn, migration);
+        versions.push(migration.version);
+      }
+      return versions;
+    } finally {
+      await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
-    return applied;
+  });
+}
+
+function checkApplied(applied: ReadonlyArray<{ version: number; name: string; checksum: string | null }>, migrations: readonly Migration[]): void {
+  const known = new Map(migrations.map((m) => [m.version, m]));
+  const newest = migrations.at(-1)?.version ?? 0;
+  const unknown = applied.filter((row) => !known.has(row.version));
+  if (unknown.length > 0) {
+    const latest = unknown.at(-1)!;
+    throw new ConfigError(
+      `The database was migrated by a newer Parley (migration ${latest.version}, "${latest.name}"); this one knows migrations up to ${newest}. Run the newer version, or restore a backup taken before the upgrade.`,
+    );
+  }
+  for (const row of applied) {
+    const migration = known.get(row.version)!;
+    if (row.checksum !== null && row.checksum !== checksum(migration)) {
+      throw new ConfigError(
+        `Migration ${row.version} ("${row.name}") was changed after this database applied it: the schema may not be what this code expects. Restore the released migration; put schema changes in a new one.`,
+      );
+    }
+  }
+}
+
+async function apply(conn: Queryable, migration: Migration): Promise<void> {
+  const record = () => conn.query('insert into schema_migrations (version, name, checksum) values ($1, $2, $3)', [migration.version, migration.name, checksum(migration)]);
+  if ('withoutTransaction' in migration) {
+    for (const statement of migration.withoutTransaction) await conn.query(statement);
+    await record();
+    return;
+  }
+  await inTransaction(conn, async (tx) => {
+    await tx.query(migration.sql);
+    await record();
   });
 }

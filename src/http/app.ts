@@ -12,6 +12,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import { missingScope } from '../mcp/scope-challenge.ts';
+import { surfaceOf } from '../metrics/metrics.ts';
 import { createMcpEndpoint } from '../mcp/server.ts';
 import { createOAuthProvider } from '../oauth/provider.ts';
 import { resourceMetadataUrl, oauthRoutes } from '../oauth/routes.ts';
@@ -90,7 +91,9 @@ export function createApp(deps: AppDeps) {
     await next();
     // A refused body was never read: the connection cannot carry another request, so tell the client.
     if (c.res.status === 413) c.res.headers.set('Connection', 'close');
-    deps.log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    const ms = performance.now() - started;
+    deps.metrics?.request(surfaceOf(c.req.path), c.res.status, ms / 1000);
+    deps.log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(ms) }, 'request');
   };
 
   app.route('/', healthRoutes(deps));

@@ -34,7 +34,7 @@ export function inputGuard(options: { maxBodyBytes: number; bodyCheckedDownstrea
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || !FORM_OR_JSON.test(type) || options.bodyCheckedDownstream(c.req.path)) return next();
 
     const body = await readBody(c.env.incoming, options.maxBodyBytes);
-    if (!body.ok) return jsonError(c, body.status, body.status === 413 ? 'body_too_large' : 'bad_request', body.message);
+    if (!body.ok) return jsonError(c, body.status, body.code, body.message);
     // Hono's cache holds promises at run time though its type names the values.
     c.req.bodyCache.arrayBuffer = Promise.resolve(new Uint8Array(body.bytes).buffer) as unknown as ArrayBuffer;
     Object.assign(c.env.incoming, { body: body.bytes });

@@ -35,7 +35,7 @@ export function fastToolCall(deps: Invoker & { db: OperationContext['db']; log: 
     const op = findOperation(state.principal, state.toolsets, name);
     if (!op) return undefined;
 
-    const result = await invoke(deps, op, { principal: state.principal, db: deps.db, requestId: state.requestId, log: deps.log }, args ?? {});
+    const result = await invoke(deps, op, { principal: state.principal, surface: 'mcp', db: deps.db, requestId: state.requestId, log: deps.log }, args ?? {});
     // Keys in the order the SDK writes them, so both paths answer byte for byte alike.
     const callResult: CallToolResult & { resultType: 'complete' } = result.ok
       ? { content: [{ type: 'text', text: result.json }], structuredContent: result.output, resultType: 'complete', _meta: metaOut }

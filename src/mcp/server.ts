@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.ts';
 import { VERSION } from '../version.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
-import type { Toolset } from '../operations/define.ts';
+import type { OperationContext, Toolset } from '../operations/define.ts';
 import { describeIssues, invoke, type Invoker } from '../operations/invoke.ts';
 import { fastToolCall } from './fast-path.ts';
 import { toolErrorText } from './tool-result.ts';
@@ -92,7 +92,7 @@ export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, st
     const state = authInfo?.extra?.[STATE_KEY] as McpRequestState | undefined;
     if (!state) throw new Error('MCP request reached the server without an authenticated principal');
     const { principal, toolsets, requestId } = state;
-    const ctx = { principal, db: deps.db, requestId, log: deps.log };
+    const ctx: OperationContext = { principal, surface: 'mcp', db: deps.db, requestId, log: deps.log };
     const server = new ParleyServer(SERVER_INFO, SERVER_OPTIONS);
 
     server.setRequestHandler('tools/list', () => ({ tools: toolList(principal, toolsets) }));

@@ -10,6 +10,8 @@ export type Toolset = (typeof TOOLSETS)[number];
 
 export interface OperationContext {
   principal: Principal;
+  /** Which surface the call came through. */
+  surface: 'mcp' | 'rest';
   db: Database;
   requestId: string;
   log: Logger;

@@ -2,6 +2,7 @@ import { RETRY_AFTER_SECONDS, ServiceUnavailableError } from '../availability.ts
 import { describeInputProblem, findInputProblem } from '../input-rules.ts';
 import type { RateLimitDecision, RateLimiter } from '../limits/rate-limit.ts';
 import type { UsageRecorder } from '../limits/usage.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import { boundResult } from './bound.ts';
 import type { AnyOperation, OperationContext } from './define.ts';
 import { OperationError, type ErrorCode } from './errors.ts';
@@ -14,6 +15,8 @@ export type InvokeResult = (
 export interface Invoker {
   rateLimiter: RateLimiter;
   usage: UsageRecorder;
+  /** Set when Prometheus metrics are on (METRICS_PORT). */
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -23,6 +26,14 @@ export interface Invoker {
  * (logged once per outage by the backend); our failures are logged with the request id and come back generic.
  */
 export async function invoke(deps: Invoker, op: AnyOperation, ctx: OperationContext, rawInput: unknown): Promise<InvokeResult> {
+  if (!deps.metrics) return run(deps, op, ctx, rawInput);
+  const started = performance.now();
+  const result = await run(deps, op, ctx, rawInput);
+  deps.metrics.operation(op.name, ctx.surface, result.ok ? 'ok' : result.error.code, (performance.now() - started) / 1000);
+  return result;
+}
+
+async function run(deps: Invoker, op: AnyOperation, ctx: OperationContext, rawInput: unknown): Promise<InvokeResult> {
   let rateLimit: RateLimitDecision | undefined;
   try {
     if (!ctx.principal.scopes.includes(op.scope)) {

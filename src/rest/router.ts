@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts';
 import { HTTP_STATUS } from '../operations/errors.ts';
 import { invoke, type Invoker } from '../operations/invoke.ts';
 import { OPERATIONS } from '../operations/registry.ts';
+import { readBodyInput } from './body.ts';
 import { queryToInput } from './query.ts';
 
 export interface RestDeps extends Invoker {
@@ -29,9 +30,11 @@ export function restRouter(deps: RestDeps): Hono<AppEnv> {
     if (!op.rest) continue;
     router.on(op.rest.method, honoPath(op.rest.path), async (c) => {
       const fromBody = op.rest!.method !== 'GET' && op.rest!.method !== 'DELETE';
-      const input = { ...(fromBody ? await c.req.json().catch(() => undefined) : queryToInput(op, new URL(c.req.url))), ...c.req.param() };
-      if (fromBody && input === undefined) return jsonError(c, 400, 'invalid_json', 'The request body is not valid JSON.');
-      const result = await invoke(deps, op, { principal: c.get('principal'), db: deps.db, requestId: c.get('requestId'), log: deps.log }, input);
+      const body = fromBody ? await readBodyInput(c.env.incoming) : { ok: true as const, value: queryToInput(op, new URL(c.req.url)) };
+      if (!body.ok) return jsonError(c, body.status, body.code, body.message);
+      // Built as entries, so a body's "__proto__" stays a key for the invoker to refuse; the path's ids win.
+      const input = Object.fromEntries([...Object.entries(body.value), ...Object.entries(c.req.param())]);
+      const result = await invoke(deps, op, { principal: c.get('principal'), surface: 'rest', db: deps.db, requestId: c.get('requestId'), log: deps.log }, input);
       if (result.rateLimit) {
         c.header('RateLimit-Limit', String(result.rateLimit.limit));
         c.header('RateLimit-Remaining', String(result.rateLimit.remaining));
