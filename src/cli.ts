@@ -10,6 +10,7 @@ import { rateLimitsFrom } from './auth/principal.ts';
 import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, listApiKeys, revokeApiKey } from './domain/credentials/api-keys.ts';
 import type { DemoAccess } from './demo/load.ts';
 import { loadDemo } from './demo/load.ts';
+import { keySnippets, oauthSnippets, type ClientSnippet } from './connect/snippets.ts';
 import { createLogger } from './log.ts';
 import { VERSION } from './version.ts';
 
@@ -93,7 +94,10 @@ async function serveCommand(config: Config): Promise<void> {
     printDemoAccess(server.demo, config);
   } else {
     console.log(`\nDashboard: ${config.publicUrl}/ (on a new database, the first person to open it signs up and owns the account).`);
-    console.log('Need a key? Create one there, or run `parley keys create`; `parley demo` loads demo tenants (stop the server first on the embedded database).');
+    console.log('Connect a client by URL alone (it signs in there):');
+    printSnippets(oauthSnippets(`${config.publicUrl}/mcp`));
+    console.log('Need a key? Create one in the dashboard (it shows each client\'s snippet), or run `parley keys create`;');
+    console.log('`parley demo` loads demo tenants (stop the server first on the embedded database).');
   }
   let stopping = false;
   const stop = async (signal: string) => {
@@ -120,12 +124,16 @@ function progressLine(started: number): (rows: number) => void {
 function printDemoAccess({ keys, invitation }: DemoAccess, config: Config): void {
   console.log('\nAPI keys (shown once; store them now):');
   for (const key of keys) console.log(`  ${key.account.padEnd(16)} ${(key.workspace ?? 'all workspaces').padEnd(18)} ${key.kind.padEnd(10)} ${key.secret}`);
-  const example = keys[0]?.secret ?? '<key>';
-  console.log(`\nConnect Claude Code:\n  claude mcp add --transport http parley ${config.publicUrl}/mcp --header "Authorization: Bearer ${example}"`);
-  console.log(`Try MCP Inspector (Node 22.19+):\n  npx @modelcontextprotocol/inspector@latest --cli ${config.publicUrl}/mcp --transport http --header "Authorization: Bearer ${example}" --method tools/list`);
-  console.log(`\nOr connect without a key (OAuth): first join ${keys[0]?.account ?? 'the demo account'} in the dashboard with this one-time link,`);
+  console.log(`\nConnect a client with ${keys[0]?.account ?? 'the first'}'s key:`);
+  printSnippets(keySnippets(`${config.publicUrl}/mcp`, keys[0]?.secret ?? '<key>'));
+  console.log(`\nOr connect by URL alone (OAuth): first join ${keys[0]?.account ?? 'the demo account'} in the dashboard with this one-time link,`);
   console.log(`  ${config.publicUrl}/invite/${invitation}`);
-  console.log(`then add ${config.publicUrl}/mcp as a custom connector in Claude, or run: claude mcp add --transport http parley ${config.publicUrl}/mcp`);
+  console.log('then:');
+  printSnippets(oauthSnippets(`${config.publicUrl}/mcp`));
+}
+
+function printSnippets(snippets: ClientSnippet[]): void {
+  for (const { client, where, text } of snippets) console.log(`  ${client} (${where}):\n    ${text}`);
 }
 
 async function keysCommand(config: Config, args: string[]): Promise<void> {

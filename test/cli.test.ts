@@ -29,7 +29,7 @@ describe('the parley command', () => {
     assert.match(first.out, /Demo data loaded/);
     assert.match(first.err, /Loading demo data: [\d,]+ rows written in \d+ s/, 'progress on stderr');
     const keys = first.out.match(/parley_(ak|rk)_[0-9A-Za-z]{38}/g) ?? [];
-    assert.equal(keys.length, 4 + 2, 'two keys per account, plus the connect examples');
+    assert.equal(keys.length, 4 + 4, 'two keys per account, plus the first in the snippets of Claude Code, Claude Desktop, Cursor and MCP Inspector');
     assert.match(first.out, /\/invite\/[\w-]{43}\n/, 'a one-time link to join the demo account, to connect apps by OAuth');
     const again = parley(['demo']);
     assert.match(again.out, /already there; here are fresh keys/);

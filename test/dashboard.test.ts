@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { html } from 'hono/html';
+import { installLinks, keySnippets, oauthSnippets } from '../src/connect/snippets.ts';
 import { engines } from './helpers/engines.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -63,8 +65,11 @@ describe('dashboard sign-in, workspaces and keys', () => {
     assert.equal(made.status, 200);
     const secret = /parley_ak_[0-9A-Za-z]{38}/.exec(made.body)?.[0];
     assert.ok(secret, 'the secret is on the page');
-    assert.match(made.body, /claude mcp add --transport http parley/);
-    assert.match(made.body, /mcpServers/);
+    const mcpUrl = `${server.url.replace('127.0.0.1', 'localhost')}/mcp`; // a port-0 server's public URL
+    const shown = (page: string, text: string) => page.includes(String(html`${text}`));
+    for (const snippet of keySnippets(mcpUrl, secret!, 2)) assert.ok(shown(made.body, snippet.text), `the ${snippet.client} snippet with the new key`);
+    for (const snippet of oauthSnippets(mcpUrl, 2)) assert.ok(shown(home.body, snippet.text), `the ${snippet.client} snippet by URL alone`);
+    for (const link of installLinks(mcpUrl)) assert.ok(shown(home.body, link.href), `the ${link.client} install link`);
     const again = await request('/');
     assert.ok(!again.body.includes(secret!), 'never shown again');
     const api = (key: string) => fetch(`${server.url}/api/v1/account`, { headers: { authorization: `Bearer ${key}` } });

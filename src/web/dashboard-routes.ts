@@ -12,6 +12,7 @@ import type { SessionUser } from '../domain/users/sessions.ts';
 import { cancelInvitation, createInvitation, INVITATION_DAYS, pendingInvitations } from '../domain/users/invitations.ts';
 import type { AppEnv } from '../http/context.ts';
 import { canonicalTimeZone } from '../operations/params/time-zone.ts';
+import { installLinks, keySnippets, oauthSnippets, type ClientSnippet } from '../connect/snippets.ts';
 import { formText } from './form.ts';
 import { page } from './layout.ts';
 import { usageChart } from './usage-chart.ts';
@@ -32,17 +33,7 @@ interface Notice {
   inviteLink?: string;
 }
 
-/** Snippets to connect each client with a new key, shown beside its secret. */
-function snippets(mcpUrl: string, secret: string) {
-  const desktop = JSON.stringify({ mcpServers: { parley: { command: 'npx', args: ['mcp-remote', mcpUrl, '--header', `Authorization: Bearer ${secret}`] } } }, null, 2);
-  const cursor = JSON.stringify({ mcpServers: { parley: { url: mcpUrl, headers: { Authorization: `Bearer ${secret}` } } } }, null, 2);
-  return [
-    ['Claude Code', `claude mcp add --transport http parley ${mcpUrl} --header "Authorization: Bearer ${secret}"`],
-    ['Claude Desktop (claude_desktop_config.json)', desktop],
-    ['Cursor (~/.cursor/mcp.json)', cursor],
-    ['MCP Inspector', `npx @modelcontextprotocol/inspector@latest --cli ${mcpUrl} --transport http --header "Authorization: Bearer ${secret}" --method tools/list`],
-  ] as const;
-}
+const snippetList = (snippets: ClientSnippet[]) => snippets.map((s) => html`<h3>${s.client} <span class="muted">${s.where}</span></h3><pre>${s.text}</pre>`);
 
 const USAGE_DAYS = 30;
 
@@ -78,10 +69,13 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
           <p>Copy it now: it is shown this once and cannot be shown again.</p>
           <p><code class="secret" id="secret">${notice.created.secret}</code>
           <button type="button" data-copy="secret">Copy</button></p>${COPY_BUTTONS_SCRIPT}
-          ${snippets(mcpUrl, notice.created.secret).map(([label, text]) => html`<h3>${label}</h3><pre>${text}</pre>`)}</div>` : ''}
+          ${snippetList(keySnippets(mcpUrl, notice.created.secret, 2))}</div>` : ''}
         <div class="card"><h2>Connect an AI assistant</h2><p>MCP endpoint: <code>${mcpUrl}</code> · REST API: <code>${deps.publicUrl}/api/v1</code> (<a href="/docs">reference</a>)</p>
-          <p>No key needed: add the MCP endpoint as a custom connector in Claude, or run <code>claude mcp add --transport http parley ${mcpUrl}</code> in
-          Claude Code. The app opens this site, you sign in and choose its workspaces, and it appears under Connected apps.</p></div>
+          <p>No key needed: the app opens this site, you sign in and choose its workspaces, and it appears under Connected apps.
+          In Claude, add the endpoint as a custom connector (Claude connects from Anthropic's servers: the URL must be public and https).
+          Install in ${installLinks(mcpUrl).map((link, i) => html`${i > 0 ? ' or ' : ''}<a href="${link.href}">${link.client}</a>`)}.</p>
+          <details><summary>Setup for Claude Code, Claude Desktop, Cursor and VS Code</summary>${snippetList(oauthSnippets(mcpUrl, 2))}</details>
+          <p class="muted">With an API key instead: create one below, and its snippets appear with it.</p></div>
         <div class="card"><h2>Workspaces</h2><table><thead><tr><th>Name</th><th>Slug / id</th><th>Time zone</th></tr></thead><tbody>
           ${workspaces.map((w: WorkspaceRow) => html`<tr><td colspan="3">${canManage
             ? html`<form method="post" action="/workspaces/${w.id}">${csrf}<input name="name" value="${w.name}" aria-label="Name of ${w.name}" required />
