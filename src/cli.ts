@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { KEY_KINDS, type KeyKind } from './auth/api-keys.ts';
+import { KEY_KINDS, type KeyKind } from './keys/api-keys.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { DirectoryLockedError } from './db/lock.ts';

@@ -8,7 +8,7 @@ import { loadServerSecrets } from './oauth/secrets.ts';
 import { OAuthAccessTokens } from './oauth/verifier.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { startMaintenance } from './db/maintenance.ts';
+import { startMaintenance } from './jobs/maintenance.ts';
 import { migrate } from './db/migrate.ts';
 import { isEmpty, loadDemo, type DemoAccess } from './demo/load.ts';
 import { createApp } from './http/app.ts';

@@ -5,7 +5,10 @@ import { RateLimiter } from '../src/limits/rate-limit.ts';
 import { UsageRecorder } from '../src/limits/usage.ts';
 import { createLogger } from '../src/log.ts';
 import { fastToolCall } from '../src/mcp/fast-path.ts';
-import { createMcpEndpoint, SERVER_INFO, type McpRequestState } from '../src/mcp/server.ts';
+import { DEFAULT_SELECTION } from '../src/mcp/selection.ts';
+import type { McpRequestState } from '../src/mcp/request-state.ts';
+import { createMcpEndpoint } from '../src/mcp/server.ts';
+import { SERVER_INFO } from '../src/version.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 const ENVELOPE = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 't', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
@@ -26,7 +29,7 @@ describe('the MCP fast path', () => {
     server = await startTestServer({ name: 'embedded' });
     const auth = await server.authenticator.authenticate(server.keys.northwind);
     assert.ok(auth.ok);
-    state = { principal: auth.principal, toolsets: undefined, requestId: 'req_test' };
+    state = { principal: auth.principal, selection: DEFAULT_SELECTION, requestId: 'req_test' };
   });
   after(() => server?.stop());
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
-import { hashToken } from '../src/auth/tokens.ts';
+import { hashToken } from '../src/keys/tokens.ts';
 import { pruneOAuthStore } from '../src/domain/oauth/grants.ts';
 import { callTool } from './helpers/clients.ts';
 import { engines } from './helpers/engines.ts';
@@ -237,7 +237,7 @@ for (const engine of await engines()) {
       const { access } = await tokens({ approval: { email: 'nora@northwind.example', allowWrite: false } });
       const listed = JSON.parse((await mcpCall(server, access, 'tools/list', {})).body) as Json;
       assert.ok(listed.result.tools.length > 0);
-      const info = JSON.parse(JSON.parse((await mcpCall(server, access)).body).result.content[0].text) as Json;
+      const info = JSON.parse((await mcpCall(server, access)).body).result.structuredContent as Json;
       assert.deepEqual(info.scopes, ['read']);
 
       const withWrite = await tokens({ approval: { email: 'nora@northwind.example', allowWrite: true } });
@@ -260,7 +260,7 @@ for (const engine of await engines()) {
       assert.equal(result.isError, true);
       assert.match(result.content[0].text, /workspace/i);
       const bluebird = await tokens({ approval: { email: 'bea@bluebird.example' } });
-      const theirs = JSON.parse(JSON.parse((await mcpCall(server, bluebird.access)).body).result.content[0].text) as Json;
+      const theirs = JSON.parse((await mcpCall(server, bluebird.access)).body).result.structuredContent as Json;
       assert.match(theirs.account.name, /^Bluebird/);
     });
 

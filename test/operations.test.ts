@@ -187,14 +187,30 @@ for (const engine of await engines()) {
       await assert.rejects(mcp.readResource({ uri: 'parley://workspace/ws_nope' }));
     });
 
-    test('toolsets narrow tools/list', async () => {
-      const narrowed = await mcpClient(server.url, server.keys.northwind, 'modern', '?toolsets=conversations,account');
-      const names = (await narrowed.listTools()).tools.map((t) => t.name);
-      await narrowed.close();
-      assert.deepEqual(names.sort(), ['get_account_info', 'get_conversation', 'get_usage_summary', 'list_workspaces', 'search_conversations']);
-      const bad = await fetch(`${server.url}/mcp?toolsets=nope`, { method: 'POST', headers: { Authorization: `Bearer ${server.keys.northwind}`, 'content-type': 'application/json' }, body: '{}' });
-      assert.equal(bad.status, 400);
-      assert.match(JSON.stringify(await bad.json()), /Unknown toolset/);
+    test('toolsets and single tools narrow tools/list, and the instructions follow the toolsets, in both eras', async () => {
+      for (const era of ['modern', 'legacy'] as const) {
+        const narrowed = await mcpClient(server.url, server.keys.northwind, era, '?toolsets=conversations,account&tools=get_contact');
+        const names = (await narrowed.listTools()).tools.map((t) => t.name);
+        const instructions = narrowed.getInstructions() ?? '';
+        await narrowed.close();
+        assert.deepEqual(names.sort(), ['get_account_info', 'get_contact', 'get_conversation', 'get_usage_summary', 'list_workspaces', 'search_conversations'], era);
+        assert.match(instructions, /^conversations: search_conversations finds/m, era);
+        assert.doesNotMatch(instructions, /^visitors:/m, era);
+        assert.match(instructions, /More toolsets, by connecting with \?toolsets=<ids> \(or all\): contacts \(/, era);
+
+        const only = await mcpClient(server.url, server.keys.northwind, era, '?tools=get_contact,list_events');
+        assert.deepEqual((await only.listTools()).tools.map((t) => t.name), ['get_contact', 'list_events'], 'naming only tools gets just those');
+        await assert.rejects(only.callTool({ name: 'get_account_info', arguments: {} }), /Unknown tool/);
+        await only.close();
+      }
+      const all = await mcpClient(server.url, server.keys.northwind, 'modern', '?toolsets=all');
+      assert.equal((await all.listTools()).tools.length, OPERATIONS.length);
+      await all.close();
+      for (const [query, message] of [['?toolsets=nope', /Unknown toolset\(s\): nope/], ['?tools=get_nothing', /Unknown tool\(s\): get_nothing/]] as const) {
+        const bad = await fetch(`${server.url}/mcp${query}`, { method: 'POST', headers: { Authorization: `Bearer ${server.keys.northwind}`, 'content-type': 'application/json' }, body: '{}' });
+        assert.equal(bad.status, 400);
+        assert.match(JSON.stringify(await bad.json()), message);
+      }
     });
 
     test("another tenant's key sees none of this account's data, through any operation", async () => {

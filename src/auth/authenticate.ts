@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.ts';
 import { CREDENTIALS_CHANNEL } from '../domain/credentials/api-keys.ts';
-import { hashKey, KEY_KIND_SCOPES, parseKey, type KeyKind } from './api-keys.ts';
+import { hashKey, KEY_KIND_SCOPES, parseKey, type KeyKind } from '../keys/api-keys.ts';
 import { LastUseRecorder } from './last-use.ts';
 import { rateLimitsFrom, WORKSPACE_REFS_SQL, type Principal, type WorkspaceRef } from './principal.ts';
 

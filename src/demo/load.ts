@@ -1,4 +1,4 @@
-import type { KeyKind } from '../auth/api-keys.ts';
+import type { KeyKind } from '../keys/api-keys.ts';
 import type { Database } from '../db/database.ts';
 import { createApiKey } from '../domain/credentials/api-keys.ts';
 import { createInvitation } from '../domain/users/invitations.ts';

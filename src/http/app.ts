@@ -12,6 +12,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import { missingScope } from '../mcp/scope-challenge.ts';
+import { parseSelection } from '../mcp/selection.ts';
 import { surfaceOf } from '../metrics/metrics.ts';
 import { createMcpEndpoint } from '../mcp/server.ts';
 import { createOAuthProvider } from '../oauth/provider.ts';
@@ -19,20 +20,20 @@ import { resourceMetadataUrl, oauthRoutes } from '../oauth/routes.ts';
 import { stepUpScopes } from '../oauth/scopes.ts';
 import type { ServerSecrets } from '../oauth/secrets.ts';
 import type { OAuthAccessTokens } from '../oauth/verifier.ts';
-import { TOOLSETS, type Toolset } from '../operations/define.ts';
 import type { Invoker } from '../operations/invoke.ts';
 import { docsPage } from '../rest/docs.ts';
 import { openApiDocument } from '../rest/openapi.ts';
 import { API_PREFIX, restRouter } from '../rest/router.ts';
+import { providerPages } from '../web/oauth-pages.ts';
 import { webRoutes } from '../web/routes.ts';
 import { pageSecurityHeaders } from '../web/security-headers.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
 import { requireMcpCaller, requireReader } from './authenticate.ts';
-import type { AppEnv } from './context.ts';
-import { jsonError } from './errors.ts';
+import type { AppEnv } from '../request/context.ts';
+import { jsonError } from '../request/errors.ts';
 import { healthRoutes } from './health.ts';
 import { inputGuard } from './input-guard.ts';
-import { readJsonBody } from './json-body.ts';
+import { readJsonBody } from '../request/json-body.ts';
 
 export interface AppDeps extends Invoker {
   config: Config;
@@ -66,7 +67,7 @@ export function createApp(deps: AppDeps) {
   const issuer = deps.config.publicUrl;
   const mcpResource = `${issuer}/mcp`;
   const metadataUrl = resourceMetadataUrl(mcpResource);
-  const provider = createOAuthProvider({ db: deps.db, log: deps.log, issuer, mcpResource, secrets: deps.secrets, clientMetadataPrivateNetwork: deps.config.clientMetadataPrivateNetwork });
+  const provider = createOAuthProvider({ db: deps.db, log: deps.log, issuer, mcpResource, secrets: deps.secrets, clientMetadataPrivateNetwork: deps.config.clientMetadataPrivateNetwork, pages: providerPages });
 
   app.use(async (c, next) => {
     inflight++;
@@ -110,9 +111,8 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/mcp', requireMcpCaller(deps.authenticator, deps.oauthTokens, { mcpResource, resourceMetadataUrl: metadataUrl }));
   app.all('/mcp', async (c) => {
-    const requested = c.req.query('toolsets') ?? c.req.header('x-mcp-toolsets');
-    const toolsets = requested === undefined ? undefined : parseToolsets(requested);
-    if (toolsets instanceof Error) return jsonRpcError(400, -32600, toolsets.message);
+    const selection = parseSelection({ toolsets: c.req.query('toolsets') ?? c.req.header('x-mcp-toolsets'), tools: c.req.query('tools') ?? c.req.header('x-mcp-tools') });
+    if (selection instanceof Error) return jsonRpcError(400, -32600, selection.message);
     // The body is parsed here, from Node's stream, and handed to the SDK, which then reads and clones nothing.
     let parsedBody: unknown;
     if (c.req.method === 'POST' && isJsonContentType(c.req.header('content-type'))) {
@@ -132,7 +132,7 @@ export function createApp(deps: AppDeps) {
       const message = `This tool needs the ${scopes.at(-1)} scope; approve it for this app to use it.`;
       return bearerAuthChallengeResponse(new OAuthError(OAuthErrorCode.InsufficientScope, message), { requiredScopes: scopes, resourceMetadataUrl: metadataUrl });
     }
-    return mcp.serve(c.req.raw, { principal, toolsets, requestId: c.get('requestId') }, parsedBody);
+    return mcp.serve(c.req.raw, { principal, selection, requestId: c.get('requestId') }, parsedBody);
   });
 
   app.use(`${API_PREFIX}/*`, requireReader(deps.authenticator, 'parley-api'));
@@ -174,9 +174,3 @@ function requestId(message: unknown): unknown {
   return typeof id === 'string' || typeof id === 'number' ? id : null;
 }
 
-function parseToolsets(value: string): Set<Toolset> | Error {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = names.filter((n) => !(TOOLSETS as readonly string[]).includes(n));
-  if (unknown.length > 0) return new Error(`Unknown toolset(s): ${unknown.join(', ')}. Known toolsets: ${TOOLSETS.join(', ')}.`);
-  return new Set(names as Toolset[]);
-}

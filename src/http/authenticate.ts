@@ -1,10 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { bearerAuthChallengeResponse, verifyBearerToken } from '@modelcontextprotocol/server';
 import { credentialFrom, type Authenticator } from '../auth/authenticate.ts';
-import { API_KEY_PREFIX } from '../auth/api-keys.ts';
+import { API_KEY_PREFIX } from '../keys/api-keys.ts';
 import { principalOf, type OAuthAccessTokens } from '../oauth/verifier.ts';
-import type { AppEnv } from './context.ts';
-import { jsonError } from './errors.ts';
+import type { AppEnv } from '../request/context.ts';
+import { jsonError } from '../request/errors.ts';
 
 /**
  * Requires an API key that may read: no credential or a bad one is 401 with a Bearer challenge (naming the

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Redis } from 'ioredis';
 import { RETRY_AFTER_SECONDS } from '../availability.ts';
 import type { Database } from '../db/database.ts';
-import type { AppEnv } from './context.ts';
+import type { AppEnv } from '../request/context.ts';
 
 const CHECK_TIMEOUT_MS = 2_000;
 

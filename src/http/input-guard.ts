@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { describeInputProblem, findInputProblem, type InputProblem } from '../input-rules.ts';
-import type { AppEnv } from './context.ts';
-import { jsonError } from './errors.ts';
-import { readBody } from './json-body.ts';
+import type { AppEnv } from '../request/context.ts';
+import { jsonError } from '../request/errors.ts';
+import { readBody } from '../request/json-body.ts';
 
 const FORM_OR_JSON = /^(application\/x-www-form-urlencoded|multipart\/form-data|application\/json)\b/i;
 

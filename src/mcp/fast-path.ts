@@ -1,7 +1,8 @@
 import { classifyInboundRequest, type CallToolResult, type Implementation } from '@modelcontextprotocol/server';
 import type { OperationContext } from '../operations/define.ts';
 import { invoke, type Invoker } from '../operations/invoke.ts';
-import type { McpRequestState } from './server.ts';
+import { renderText } from './render-text.ts';
+import type { McpRequestState } from './request-state.ts';
 import { toolErrorText } from './tool-result.ts';
 import { findOperation } from './tools.ts';
 
@@ -32,13 +33,13 @@ export function fastToolCall(deps: Invoker & { db: OperationContext['db']; log: 
     if (typeof name !== 'string' || name !== mcpNameHeader) return undefined;
     if (args !== undefined && (args === null || typeof args !== 'object' || Array.isArray(args))) return undefined;
     if (!meta || Object.keys(meta).some((key) => !ENVELOPE_KEYS.has(key))) return undefined;
-    const op = findOperation(state.principal, state.toolsets, name);
+    const op = findOperation(state.principal, state.selection, name);
     if (!op) return undefined;
 
     const result = await invoke(deps, op, { principal: state.principal, surface: 'mcp', db: deps.db, requestId: state.requestId, log: deps.log }, args ?? {});
     // Keys in the order the SDK writes them, so both paths answer byte for byte alike.
     const callResult: CallToolResult & { resultType: 'complete' } = result.ok
-      ? { content: [{ type: 'text', text: result.json }], structuredContent: result.output, resultType: 'complete', _meta: metaOut }
+      ? { content: [{ type: 'text', text: renderText(result.output) }], structuredContent: result.output, resultType: 'complete', _meta: metaOut }
       : {
           _meta: { 'parley/error_code': result.error.code, ...metaOut },
           content: [{ type: 'text', text: toolErrorText(result.error) }],

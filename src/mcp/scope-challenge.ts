@@ -1,5 +1,6 @@
-import type { Scope } from '../auth/api-keys.ts';
+import type { Scope } from '../keys/api-keys.ts';
 import type { Principal } from '../auth/principal.ts';
+import { resolveToolName } from '../operations/aliases.ts';
 import type { AnyOperation } from '../operations/define.ts';
 import { OPERATIONS } from '../operations/registry.ts';
 
@@ -12,7 +13,7 @@ export function missingScope(principal: Principal, message: unknown, operations:
   if (principal.credential.type !== 'oauth') return undefined;
   for (const request of Array.isArray(message) ? message : [message]) {
     if (typeof request !== 'object' || request === null || (request as { method?: unknown }).method !== 'tools/call') continue;
-    const name = (request as { params?: { name?: unknown } }).params?.name;
+    const name = resolveToolName((request as { params?: { name?: unknown } }).params?.name);
     const op = operations.find((o) => o.name === name);
     if (op && !principal.scopes.includes(op.scope)) return op.scope;
   }

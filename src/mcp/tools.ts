@@ -1,7 +1,9 @@
 import type { Tool } from '@modelcontextprotocol/server';
 import type { Principal } from '../auth/principal.ts';
-import type { AnyOperation, Toolset } from '../operations/define.ts';
-import { OPERATIONS } from '../operations/registry.ts';
+import { resolveToolName } from '../operations/aliases.ts';
+import type { AnyOperation } from '../operations/define.ts';
+import { OPERATIONS, toolsetOf } from '../operations/registry.ts';
+import type { ToolSelection } from './selection.ts';
 
 /** The MCP tool definition of an operation, built once per operation. */
 function toTool(op: AnyOperation): Tool {
@@ -17,24 +19,25 @@ function toTool(op: AnyOperation): Tool {
 
 const TOOLS = new Map(OPERATIONS.map((op) => [op.name, { op, tool: toTool(op) }]));
 
-/** Tool lists per (scopes, toolsets): a handful of distinct lists serve every request. */
+/** Tool lists per (scopes, selection): a handful of distinct lists serve every request. */
 const listCache = new Map<string, Tool[]>();
 
-/** The operations a principal may call, narrowed to the requested toolsets. A read-only key never sees a write tool. */
-export function allowedOperations(principal: Principal, toolsets: ReadonlySet<Toolset> | undefined, operations: readonly AnyOperation[] = OPERATIONS): AnyOperation[] {
-  return operations.filter((op) => principal.scopes.includes(op.scope) && (!toolsets || toolsets.has(op.toolset)));
+/** The operations a principal may call, narrowed to the selection. A read-only key never sees a write tool. */
+export function allowedOperations(principal: Principal, selection: ToolSelection, operations: readonly AnyOperation[] = OPERATIONS): AnyOperation[] {
+  return operations.filter((op) => principal.scopes.includes(op.scope) && (selection.tools.has(op.name) || selection.toolsets.has(toolsetOf(op)?.id ?? '')));
 }
 
-/** The operation behind a tool name, when this caller may use it (and asked for its toolset). */
-export function findOperation(principal: Principal, toolsets: ReadonlySet<Toolset> | undefined, name: unknown): AnyOperation | undefined {
-  return allowedOperations(principal, toolsets).find((op) => op.name === name);
+/** The operation behind a tool name, when this caller may use it (and selected it). */
+export function findOperation(principal: Principal, selection: ToolSelection, name: unknown): AnyOperation | undefined {
+  const current = resolveToolName(name);
+  return allowedOperations(principal, selection).find((op) => op.name === current);
 }
 
-export function toolList(principal: Principal, toolsets: ReadonlySet<Toolset> | undefined): Tool[] {
-  const key = `${[...principal.scopes].sort().join(',')}|${toolsets ? [...toolsets].sort().join(',') : '*'}`;
+export function toolList(principal: Principal, selection: ToolSelection): Tool[] {
+  const key = `${[...principal.scopes].sort().join(',')}|${selection.key}`;
   let tools = listCache.get(key);
   if (!tools) {
-    tools = allowedOperations(principal, toolsets).map((op) => TOOLS.get(op.name)!.tool);
+    tools = allowedOperations(principal, selection).map((op) => TOOLS.get(op.name)!.tool);
     listCache.set(key, tools);
   }
   return tools;

@@ -1,5 +1,5 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import { hashToken } from '../auth/tokens.ts';
+import { hashToken } from '../keys/tokens.ts';
 import type { Queryable } from '../db/database.ts';
 import { revokeGrant } from '../domain/oauth/grants.ts';
 

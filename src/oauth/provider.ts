@@ -3,8 +3,6 @@ import { RETRY_AFTER_SECONDS, ServiceUnavailableError } from '../availability.ts
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import { oauthAdapter } from './adapter.ts';
-import { CONTENT_SECURITY_POLICY } from '../web/security-headers.ts';
-import { errorPage, logoutPage, signedOutPage } from './pages.ts';
 import { OAUTH_SCOPES, RESOURCE_SCOPES } from './scopes.ts';
 import type { ServerSecrets } from './secrets.ts';
 
@@ -35,6 +33,18 @@ export interface OAuthProviderOptions {
   secrets: ServerSecrets;
   /** Fetch Client ID Metadata Documents from private and loopback addresses too (see CLIENT_METADATA_PRIVATE_NETWORK). */
   clientMetadataPrivateNetwork: boolean;
+  pages: ProviderPages;
+}
+
+/** The pages oidc-provider renders itself, written by the web layer in Parley's layout, with its page headers. */
+export interface ProviderPages {
+  /** When an authorization request cannot go back to the app (bad client, bad redirect URI). */
+  error(error: string, description: string | undefined): string;
+  /** An app asked to sign the person out; `form` is the provider's own (with its token). */
+  logout(host: string, form: string): string;
+  signedOut(): string;
+  /** The security headers every Parley page carries. */
+  headers: Readonly<Record<string, string>>;
 }
 
 /**
@@ -49,7 +59,7 @@ export interface OAuthProviderOptions {
  * - every authorization asks for consent, and each approval is its own grant (a connected app).
  */
 export function createOAuthProvider(options: OAuthProviderOptions): Provider {
-  const { db, mcpResource } = options;
+  const { db, mcpResource, pages } = options;
   const resourceAliases = new Set([mcpResource, `${mcpResource}/`]);
   const configuration: Configuration = {
     adapter: (model: string) => oauthAdapter(db, model),
@@ -111,8 +121,8 @@ export function createOAuthProvider(options: OAuthProviderOptions): Provider {
       // the logout confirmation), so RP-initiated logout is on; its pages wear Parley's layout.
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx: KoaContextWithOIDC, form: string) => renderPage(ctx, logoutPage(ctx.host, form)),
-        postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => renderPage(ctx, signedOutPage()),
+        logoutSource: async (ctx: KoaContextWithOIDC, form: string) => renderPage(ctx, pages, pages.logout(ctx.host, form)),
+        postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => renderPage(ctx, pages, pages.signedOut()),
       },
       clientIdMetadataDocument: { enabled: true, ack: 'draft-02' },
       resourceIndicators: {
@@ -125,13 +135,13 @@ export function createOAuthProvider(options: OAuthProviderOptions): Provider {
         },
       },
     },
-    renderError: async (ctx: KoaContextWithOIDC, out) => renderPage(ctx, errorPage(String(out.error), typeof out.error_description === 'string' ? out.error_description : undefined)),
+    renderError: async (ctx: KoaContextWithOIDC, out) => renderPage(ctx, pages, pages.error(String(out.error), typeof out.error_description === 'string' ? out.error_description : undefined)),
   } as Configuration;
   const provider = new Provider(options.issuer, configuration);
   // Behind a TLS-terminating proxy the provider must believe X-Forwarded-Proto to build https URLs.
   provider.proxy = options.issuer.startsWith('https:');
   provider.on('server_error', (ctx: KoaContextWithOIDC, err: Error) => {
-    if (err instanceof ServiceUnavailableError) return answerUnavailable(ctx, err);
+    if (err instanceof ServiceUnavailableError) return answerUnavailable(ctx, pages, err);
     options.log.error({ err }, 'authorization server error');
   });
   // Refused requests are the client's problem, but their detail (which the client is not told) helps support.
@@ -148,18 +158,16 @@ export function createOAuthProvider(options: OAuthProviderOptions): Provider {
  * A database outage is no server error: the answer already rendered becomes 503 with Retry-After and OAuth's
  * `temporarily_unavailable`, so clients retry instead of giving up (the outage itself is logged once, by the database).
  */
-function answerUnavailable(ctx: KoaContextWithOIDC, err: ServiceUnavailableError): void {
+function answerUnavailable(ctx: KoaContextWithOIDC, pages: ProviderPages, err: ServiceUnavailableError): void {
   ctx.status = 503;
   ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
-  if (typeof ctx.body === 'string') renderPage(ctx, errorPage('temporarily_unavailable', err.message));
+  if (typeof ctx.body === 'string') renderPage(ctx, pages, pages.error('temporarily_unavailable', err.message));
   else ctx.body = { error: 'temporarily_unavailable', error_description: err.message };
 }
 
 /** A page the provider renders, with the same security headers as every other Parley page. */
-function renderPage(ctx: KoaContextWithOIDC, body: string): void {
-  ctx.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  ctx.set('X-Frame-Options', 'DENY');
-  ctx.set('X-Content-Type-Options', 'nosniff');
+function renderPage(ctx: KoaContextWithOIDC, pages: ProviderPages, body: string): void {
+  ctx.set(pages.headers);
   ctx.type = 'html';
   ctx.body = body;
 }

@@ -2,7 +2,7 @@ import { buildOAuthProtectedResourceMetadata, isJsonContentType } from '@modelco
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type Context } from 'hono';
 import type Provider from 'oidc-provider';
-import type { AppEnv } from '../http/context.ts';
+import type { AppEnv } from '../request/context.ts';
 import { INTERACTION_PATH, OAUTH_ROUTES } from './provider.ts';
 import { withInferredApplicationType } from './registration.ts';
 import { OAUTH_SCOPES, RESOURCE_SCOPES } from './scopes.ts';

@@ -1,4 +1,4 @@
-import type { Scope } from '../auth/api-keys.ts';
+import type { Scope } from '../keys/api-keys.ts';
 
 /** The scopes MCP clients ask for (read from the protected-resource metadata), and what each allows, in plain words. */
 export const OAUTH_SCOPES = {

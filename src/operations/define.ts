@@ -1,12 +1,8 @@
 import * as z from 'zod';
-import type { Scope } from '../auth/api-keys.ts';
+import type { Scope } from '../keys/api-keys.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
-
-/** Groups of tools a client can ask for, to stay under client tool limits. */
-export const TOOLSETS = ['account', 'conversations', 'contacts', 'visitors', 'events'] as const;
-export type Toolset = (typeof TOOLSETS)[number];
 
 export interface OperationContext {
   principal: Principal;
@@ -17,10 +13,14 @@ export interface OperationContext {
   log: Logger;
 }
 
+/** All four hints, always: a client's approval dialog reads them, and a missing one means "assume the worst". */
 export interface ToolAnnotations {
   readOnlyHint: boolean;
-  destructiveHint?: boolean;
-  idempotentHint?: boolean;
+  /** Deletes, overwrites, or reaches a customer. */
+  destructiveHint: boolean;
+  /** A repeat with the same input changes nothing more. */
+  idempotentHint: boolean;
+  /** Reaches beyond Parley's own data. */
   openWorldHint: boolean;
 }
 
@@ -39,13 +39,14 @@ export interface OperationSpec<I extends ObjectSchema, O extends ObjectSchema> {
   title: string;
   /** Written for a model: when to use it, what it returns, its limits and how to narrow a query. */
   description: string;
-  toolset: Toolset;
   scope: Scope;
   annotations: ToolAnnotations;
   input: I;
   output: O;
   rest?: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string };
-  run: (ctx: OperationContext, input: z.output<I>) => Promise<z.input<O>>;
+  // A method, not a function property: its parameters are then checked bivariantly, so every operation is an
+  // AnyOperation without a cast.
+  run(ctx: OperationContext, input: z.output<I>): Promise<z.input<O>>;
 }
 
 export interface Operation<I extends ObjectSchema = ObjectSchema, O extends ObjectSchema = ObjectSchema> extends OperationSpec<I, O> {
@@ -56,6 +57,21 @@ export interface Operation<I extends ObjectSchema = ObjectSchema, O extends Obje
 }
 
 export type AnyOperation = Operation<ObjectSchema, ObjectSchema>;
+
+/**
+ * A group of tools a client can ask for (`?toolsets=`), to stay under its tool limit: one per folder of operations,
+ * declared in the folder's index.ts.
+ */
+export interface Toolset {
+  id: string;
+  /** One line: what its tools cover. */
+  description: string;
+  /** Listed when a client names no toolsets. */
+  default: boolean;
+  /** A short paragraph for the server instructions: how a model uses these tools together. */
+  instructions: string;
+  operations: readonly AnyOperation[];
+}
 
 export function defineOperation<I extends ObjectSchema, O extends ObjectSchema>(spec: OperationSpec<I, O>): Operation<I, O> {
   const output = spec.output.extend({ truncated: Truncation.optional() }) as unknown as O;

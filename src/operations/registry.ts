@@ -1,33 +1,18 @@
-import { getAccountInfo } from './account/get-account-info.ts';
-import { getUsageSummary } from './account/get-usage-summary.ts';
-import { listWorkspaces } from './account/list-workspaces.ts';
-import { getCompany } from './contacts/get-company.ts';
-import { getContact } from './contacts/get-contact.ts';
-import { listCompanies } from './contacts/list-companies.ts';
-import { searchContacts } from './contacts/search-contacts.ts';
-import { getConversation } from './conversations/get-conversation.ts';
-import { searchConversations } from './conversations/search-conversations.ts';
-import type { AnyOperation } from './define.ts';
-import { listEventTypes } from './events/list-event-types.ts';
-import { listEvents } from './events/list-events.ts';
-import { getVisitorJourney } from './visitors/get-visitor-journey.ts';
-import { getVisitorProfile } from './visitors/get-visitor-profile.ts';
-import { listVisitorProfiles } from './visitors/list-visitor-profiles.ts';
+import { account } from './account/index.ts';
+import { contacts } from './contacts/index.ts';
+import { conversations } from './conversations/index.ts';
+import type { AnyOperation, Toolset } from './define.ts';
+import { events } from './events/index.ts';
+import { visitors } from './visitors/index.ts';
 
-/** Every operation Parley serves, in the order tools are listed. MCP, REST and OpenAPI are all built from this. */
-export const OPERATIONS: readonly AnyOperation[] = [
-  getAccountInfo,
-  listWorkspaces,
-  getUsageSummary,
-  searchConversations,
-  getConversation,
-  searchContacts,
-  getContact,
-  listCompanies,
-  getCompany,
-  listVisitorProfiles,
-  getVisitorProfile,
-  getVisitorJourney,
-  listEvents,
-  listEventTypes,
-] as unknown as readonly AnyOperation[];
+/** Every toolset, in the order tools are listed. MCP, REST and OpenAPI are all built from these. */
+export const TOOLSETS: readonly Toolset[] = [account, conversations, contacts, visitors, events];
+
+export const OPERATIONS: readonly AnyOperation[] = TOOLSETS.flatMap((toolset) => toolset.operations);
+
+const TOOLSET_OF = new Map(TOOLSETS.flatMap((toolset) => toolset.operations.map((op) => [op.name, toolset])));
+
+/** The toolset an operation belongs to (none for one outside the registry, as tests build). */
+export function toolsetOf(op: AnyOperation): Toolset | undefined {
+  return TOOLSET_OF.get(op.name);
+}

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { readJsonBody, type JsonBody } from '../http/json-body.ts';
+import { readJsonBody, type JsonBody } from '../request/json-body.ts';
 
 /** The same ceiling as an MCP request: a REST write carries the same arguments. */
 export const MAX_REST_BODY_BYTES = 1024 * 1024;

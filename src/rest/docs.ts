@@ -1,4 +1,4 @@
-import { OPERATIONS } from '../operations/registry.ts';
+import { OPERATIONS, toolsetOf } from '../operations/registry.ts';
 import { API_PREFIX } from './router.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -26,7 +26,7 @@ export function docsPage(): string {
     const rows = Object.entries(input.properties ?? {}).map(([name, p]) =>
       `<tr><td><code>${escapeHtml(name)}</code>${(input.required ?? []).includes(name) ? ' <em>required</em>' : ''}</td><td>${escapeHtml(typeOf(p))}</td><td>${escapeHtml(p.description ?? '')}${p.default !== undefined ? ` Default: <code>${escapeHtml(JSON.stringify(p.default))}</code>.` : ''}</td></tr>`);
     return `<section id="${op.name}"><h2><span class="m">${op.rest!.method}</span> <code>${API_PREFIX}${escapeHtml(op.rest!.path)}</code></h2>
-<p class="meta">MCP tool <code>${op.name}</code> · scope <code>${op.scope}</code> · toolset <code>${op.toolset}</code></p>
+<p class="meta">MCP tool <code>${op.name}</code> · scope <code>${op.scope}</code> · toolset <code>${toolsetOf(op)!.id}</code></p>
 <p>${escapeHtml(op.description)}</p>
 ${rows.length ? `<table><thead><tr><th>Parameter</th><th>Type</th><th>Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p><em>No parameters.</em></p>'}</section>`;
   });

@@ -1,5 +1,5 @@
-import { OPERATIONS } from '../operations/registry.ts';
-import { SERVER_INFO } from '../mcp/server.ts';
+import { OPERATIONS, TOOLSETS, toolsetOf } from '../operations/registry.ts';
+import { SERVER_INFO } from '../version.ts';
 import { API_PREFIX } from './router.ts';
 
 const ERROR_SCHEMA = {
@@ -57,7 +57,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
         operationId: op.name,
         summary: op.title,
         description: op.description,
-        tags: [op.toolset],
+        tags: [toolsetOf(op)!.id],
         'x-mcp-tool': op.name,
         'x-required-scope': op.scope,
         parameters,
@@ -74,6 +74,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
       description: 'The REST face of the operations Parley also serves as MCP tools at /mcp. Authenticate with an API key as `Authorization: Bearer <key>` or `x-api-key`.',
     },
     servers: [{ url: `${publicUrl}${API_PREFIX}` }],
+    tags: TOOLSETS.map((toolset) => ({ name: toolset.id, description: toolset.description })),
     security: [{ bearer: [] }, { apiKey: [] }],
     components: {
       securitySchemes: {

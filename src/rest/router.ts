@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database } from '../db/database.ts';
-import type { AppEnv } from '../http/context.ts';
-import { jsonError } from '../http/errors.ts';
+import type { AppEnv } from '../request/context.ts';
+import { jsonError } from '../request/errors.ts';
 import type { Logger } from '../log.ts';
 import { HTTP_STATUS } from '../operations/errors.ts';
 import { invoke, type Invoker } from '../operations/invoke.ts';

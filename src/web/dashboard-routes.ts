@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
-import { KEY_KINDS, type KeyKind } from '../auth/api-keys.ts';
+import { KEY_KINDS, type KeyKind } from '../keys/api-keys.ts';
 import type { Database } from '../db/database.ts';
 import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, listApiKeys, revokeApiKey } from '../domain/credentials/api-keys.ts';
 import { listConnectedApps, revokeGrant } from '../domain/oauth/grants.ts';
@@ -10,8 +10,8 @@ import type { RateLimiter } from '../limits/rate-limit.ts';
 import { usageByDay } from '../limits/usage.ts';
 import type { SessionUser } from '../domain/users/sessions.ts';
 import { cancelInvitation, createInvitation, INVITATION_DAYS, pendingInvitations } from '../domain/users/invitations.ts';
-import type { AppEnv } from '../http/context.ts';
-import { canonicalTimeZone } from '../operations/params/time-zone.ts';
+import type { AppEnv } from '../request/context.ts';
+import { canonicalTimeZone } from '../time-zone.ts';
 import { installLinks, keySnippets, oauthSnippets, type ClientSnippet } from '../connect/snippets.ts';
 import { formText } from './form.ts';
 import { page } from './layout.ts';

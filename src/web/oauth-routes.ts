@@ -5,7 +5,7 @@ import type { Database } from '../db/database.ts';
 import { setGrantWorkspaces } from '../domain/oauth/grants.ts';
 import type { SessionUser } from '../domain/users/sessions.ts';
 import { accountWorkspaces, type WorkspaceRow } from '../domain/tenancy/tenancy.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { AppEnv } from '../request/context.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
 import { INTERACTION_PATH } from '../oauth/provider.ts';
 import { OAUTH_SCOPES, RESOURCE_SCOPES, type OAuthScope } from '../oauth/scopes.ts';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type Provider from 'oidc-provider';
 import { csrf } from 'hono/csrf';
 import type { Database } from '../db/database.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { AppEnv } from '../request/context.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
 import type { RateLimiter } from '../limits/rate-limit.ts';
 import { authRoutes } from './auth-routes.ts';

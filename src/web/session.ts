@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Database } from '../db/database.ts';
 import { SESSION_DAYS, sessionUser, type SessionUser } from '../domain/users/sessions.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { AppEnv } from '../request/context.ts';
 
 export const SESSION_COOKIE = 'parley_session';
 

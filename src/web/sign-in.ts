@@ -3,7 +3,7 @@ import { verifyPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
 import { createSession } from '../domain/users/sessions.ts';
 import { findUserByEmail, type UserRow } from '../domain/users/users.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { AppEnv } from '../request/context.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
 import { setSessionCookie } from './session.ts';
 

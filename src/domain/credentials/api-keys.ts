@@ -1,4 +1,4 @@
-import { generateKey, type KeyKind } from '../../auth/api-keys.ts';
+import { generateKey, type KeyKind } from '../../keys/api-keys.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { newId } from '../../ids.ts';
 

@@ -1,4 +1,4 @@
-import { hashToken, newToken } from '../../auth/tokens.ts';
+import { hashToken, newToken } from '../../keys/tokens.ts';
 import type { Queryable } from '../../db/database.ts';
 import { newId } from '../../ids.ts';
 import type { UserRow } from './users.ts';

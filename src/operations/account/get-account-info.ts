@@ -12,9 +12,8 @@ export const getAccountInfo = defineOperation({
     'Start here. Returns the Parley account this connection is authenticated as, the workspaces the credential may read ' +
     '(id, slug, name, time zone), and its scopes (read, write, ingest). Use a workspace id or slug as the `workspace` ' +
     'argument of other tools to narrow them; omit it to read across all of them.',
-  toolset: 'account',
   scope: 'read',
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({}),
   output: z.object({
     account: z.object({ id: z.string(), name: z.string(), slug: z.string(), created_at: z.string() }),

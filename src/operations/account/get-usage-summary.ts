@@ -27,9 +27,8 @@ export const getUsageSummary = defineOperation({
     'appointments, calls, and journey milestones (meetings booked, escalations, buyer intent, ...). ' +
     'Defaults to the last 30 days; for "this week" pass start_date as the Monday (YYYY-MM-DD). ' +
     'With several workspaces, totals are summed and also broken down per workspace. Use search_conversations to drill in.',
-  toolset: 'account',
   scope: 'read',
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({ workspace: WorkspaceParam, ...DateRangeParams }),
   output: z.object({
     range: ResolvedRange,

@@ -9,9 +9,8 @@ export const listWorkspaces = defineOperation({
   description:
     'Lists the workspaces (projects/sites) this credential may read, with their time zone and AI agents. ' +
     "Dates in other tools default to a workspace's own time zone.",
-  toolset: 'account',
   scope: 'read',
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({}),
   output: z.object({
     workspaces: z.array(

@@ -16,9 +16,8 @@ export const getCompany = defineOperation({
   description:
     `One company with its latest ${CONTACTS} contacts and ${NOTES} notes, and counts of contacts and enriched visitors. ` +
     'For more of its contacts use search_contacts with company_id.',
-  toolset: 'contacts',
   scope: 'read',
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({ company_id: z.string().min(1).max(64).describe('A company id (co_...).') }),
   output: z.object({ company: CompanyWithCounts, contacts: z.array(Contact), notes: z.array(Note), notes_total: z.number().int() }),
   rest: { method: 'GET', path: '/companies/{company_id}' },

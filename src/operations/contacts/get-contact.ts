@@ -21,9 +21,8 @@ export const getContact = defineOperation({
     `One contact with their company, the latest ${NOTES} notes, the latest ${CONVERSATIONS} conversations and a recent ` +
     `timeline of their latest ${EVENTS} events, with totals for each. For the full activity history use list_events ` +
     'with contact_id, or get_visitor_journey with their visitor id.',
-  toolset: 'contacts',
   scope: 'read',
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({ contact_id: z.string().min(1).max(64).describe('A contact id (ct_...).') }),
   output: z.object({
     contact: Contact,

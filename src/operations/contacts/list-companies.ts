@@ -16,9 +16,8 @@ export const listCompanies = defineOperation({
   description:
     'Companies known in the workspace (from contacts and visitor enrichment), alphabetical, with how many contacts and ' +
     'visitors belong to each. `search` matches name or domain; `industry` filters exactly. Paginated (per_page up to 100).',
-  toolset: 'contacts',
   scope: 'read',
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({
     workspace: WorkspaceParam,
     search: z.string().trim().min(1).max(200).optional(),

@@ -14,9 +14,8 @@ export const searchContacts = defineOperation({
     'name or domain (e.g. "Acme" for leads from Acme Corp). Without `search` or `company_id`, only contacts created in ' +
     'the date range (default: the last 30 days) are listed; with them, all time unless you pass dates. ' +
     'Paginated (per_page up to 100). Call get_contact for notes, conversations and timeline.',
-  toolset: 'contacts',
   scope: 'read',
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({
     workspace: WorkspaceParam,
     search: z.string().trim().min(1).max(200).optional().describe('Matches name, email, phone, company name or domain.'),

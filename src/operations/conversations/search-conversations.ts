@@ -15,9 +15,8 @@ export const searchConversations = defineOperation({
     'search message text with `query` (web-search syntax: words, "exact phrase", -exclude, or); matches come with a ' +
     'snippet where the hits are marked **like this**. Returns summaries only: call get_conversation for a transcript. ' +
     'Paginated (per_page up to 100) with the total; widen start_date for older conversations.',
-  toolset: 'conversations',
   scope: 'read',
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({
     workspace: WorkspaceParam,
     ...DateRangeParams,

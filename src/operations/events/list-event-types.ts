@@ -11,9 +11,8 @@ export const listEventTypes = defineOperation({
   description:
     'The distinct event names seen in the date range (default: the last 30 days) with their kind, count and when each ' +
     'last occurred, most frequent first. Use it to discover what list_events can filter on before guessing names.',
-  toolset: 'events',
   scope: 'read',
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({ workspace: WorkspaceParam, ...DateRangeParams, kind: z.array(z.enum(EVENT_KINDS)).optional() }),
   output: z.object({
     event_types: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number().int(), last_seen_at: z.string() })),

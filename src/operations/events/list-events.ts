@@ -14,9 +14,8 @@ export const listEvents = defineOperation({
     '(page_view, click) and custom tracked events, with source/medium/campaign and properties. Filter by event name(s), ' +
     'kind, visitor, contact, conversation or page path. Call list_event_types first to see which names exist. ' +
     'Paginated (per_page up to 100) with the total.',
-  toolset: 'events',
   scope: 'read',
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({
     workspace: WorkspaceParam,
     ...DateRangeParams,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { WorkspaceRef } from '../../auth/principal.ts';
 import { parseDateArgument, previousRange, resolveRange } from './dates.ts';
-import { startOfLocalDay } from './time-zone.ts';
+import { startOfLocalDay } from '../../time-zone.ts';
 
 const ny: WorkspaceRef[] = [{ id: 'ws_1', slug: 'a', name: 'A', timezone: 'America/New_York' }];
 const NOW = Date.parse('2026-11-22T03:00:00Z'); // still Nov 21 in New York

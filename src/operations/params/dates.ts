@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { WorkspaceRef } from '../../auth/principal.ts';
 import { invalidArgument } from '../errors.ts';
-import { addDays, daysBetween, isValidTimeZone, localDate, startOfLocalDay } from './time-zone.ts';
+import { addDays, daysBetween, isValidTimeZone, localDate, startOfLocalDay } from '../../time-zone.ts';
 import { defaultTimeZone } from './workspace.ts';
 
 export const DEFAULT_RANGE_DAYS = 30;

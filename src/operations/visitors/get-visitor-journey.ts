@@ -6,7 +6,7 @@ import { getVisitor } from '../../domain/visitors/visitors.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument, notFound, OperationError } from '../errors.ts';
 import { DateRangeParams, echoRange, resolveRange, ResolvedRange } from '../params/dates.ts';
-import { addDays, localDate, startOfLocalDay } from '../params/time-zone.ts';
+import { addDays, localDate, startOfLocalDay } from '../../time-zone.ts';
 import { defaultTimeZone, ids } from '../params/workspace.ts';
 
 const PER_SECTION = 50;
@@ -26,9 +26,8 @@ export const getVisitorJourney = defineOperation({
     `of visitor_id or conversation_id. Returns the most recent ${PER_SECTION} of each section with totals. By default ` +
     "covers the visitor's whole history; to see what happened before a milestone (e.g. a booked demo), pass end_date " +
     "as that event's occurred_at.",
-  toolset: 'visitors',
   scope: 'read',
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({
     visitor_id: z.string().min(1).max(64).optional(),
     conversation_id: z.string().min(1).max(64).optional(),

@@ -15,9 +15,8 @@ export const getVisitorProfile = defineOperation({
   description:
     'The full profile of one visitor: person identity, company enrichment, location, device, referrer and UTM context, ' +
     'the contact they became (if any) and their latest conversation. For what they did on the site, call get_visitor_journey.',
-  toolset: 'visitors',
   scope: 'read',
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({ visitor_id: z.string().min(1).max(64).describe('A visitor id (vis_...), from list_visitor_profiles, search_conversations or get_visitor_journey.') }),
   output: z.object({ visitor: VisitorProfile, contact: Contact.nullable(), latest_conversation: ConversationSummary.nullable() }),
   rest: { method: 'GET', path: '/visitor-profiles/{visitor_id}' },

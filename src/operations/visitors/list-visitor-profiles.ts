@@ -6,7 +6,7 @@ import { invalidArgument } from '../errors.ts';
 import { PageInfo, pageInfo, pageRequest, PaginationParams } from '../params/pagination.ts';
 import { LocalDate, TimeZoneParam } from '../params/dates.ts';
 import { defaultTimeZone, ids, readScope, WorkspaceParam } from '../params/workspace.ts';
-import { startOfLocalDay, addDays } from '../params/time-zone.ts';
+import { startOfLocalDay, addDays } from '../../time-zone.ts';
 
 export const listVisitorProfiles = defineOperation({
   name: 'list_visitor_profiles',
@@ -16,9 +16,8 @@ export const listVisitorProfiles = defineOperation({
     '(referrer, UTM), whether or not they became a contact. `search` matches person, company or contact fields ' +
     '(e.g. a company name or email domain). Filter by first/last seen dates (YYYY-MM-DD in the time zone, inclusive), ' +
     'contact_id, or identified_only. Paginated (per_page up to 100); no date filter applies unless you pass one.',
-  toolset: 'visitors',
   scope: 'read',
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({
     workspace: WorkspaceParam,
     search: z.string().trim().min(1).max(200).optional(),

@@ -1,6 +1,6 @@
 import { pruneOAuthStore } from '../domain/oauth/grants.ts';
 import type { Logger } from '../log.ts';
-import type { Database } from './database.ts';
+import type { Database } from '../db/database.ts';
 
 const HOURLY_MS = 60 * 60_000;
 

@@ -1,0 +1,73 @@
+/**
+ * A tool result as the text a model reads: the facts of `structuredContent` (which stays the full typed object) in
+ * fewer tokens. Lists of objects become tables with their keys written once; nulls, empty lists and empty objects are
+ * left out; nested objects are indented. Text that is not a plain token is JSON-quoted, so a value never runs into the
+ * next one, and what a visitor wrote stays visibly quoted data.
+ */
+export function renderText(value: Record<string, unknown>): string {
+  return objectLines(value, '').join('\n');
+}
+
+const PLAIN = /^[\w.@:+/#-]+$/;
+
+function scalar(value: unknown): string {
+  if (typeof value === 'string') return PLAIN.test(value) ? value : JSON.stringify(value);
+  return String(value);
+}
+
+const isEmpty = (value: unknown) =>
+  value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function objectLines(object: Record<string, unknown>, indent: string): string[] {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(object)) {
+    if (isEmpty(value)) continue;
+    if (Array.isArray(value)) {
+      if (value.every(isObject)) lines.push(`${indent}${key} (${value.length}):`, ...table(value, `${indent}  `));
+      else lines.push(`${indent}${key}: ${value.map(cell).join(', ')}`);
+    } else if (isObject(value)) {
+      lines.push(`${indent}${key}:`, ...objectLines(value, `${indent}  `));
+    } else {
+      lines.push(`${indent}${key}: ${scalar(value)}`);
+    }
+  }
+  return lines;
+}
+
+/** Rows of objects as one header line and one line per row; a row's nested objects flatten to `parent.child` columns. */
+function table(rows: Array<Record<string, unknown>>, indent: string): string[] {
+  const flat = rows.map((row) => flatten(row, ''));
+  const columns = [...new Set(flat.flatMap((row) => [...row.keys()]))];
+  return [`${indent}${columns.join(' | ')}`, ...flat.map((row) => `${indent}${columns.map((column) => row.get(column) ?? '').join(' | ')}`)];
+}
+
+function flatten(object: Record<string, unknown>, prefix: string, into = new Map<string, string>()): Map<string, string> {
+  for (const [key, value] of Object.entries(object)) {
+    if (isEmpty(value)) continue;
+    if (isObject(value)) flatten(value, `${prefix}${key}.`, into);
+    else into.set(`${prefix}${key}`, cell(value));
+  }
+  return into;
+}
+
+/**
+ * A value inside a table cell or an inline list: a list of scalars joined in brackets; a list of flat objects with
+ * its keys once, `{id, name} a, "A"; b, "B"`; anything deeper as compact JSON.
+ */
+function cell(value: unknown): string {
+  if (Array.isArray(value)) {
+    if (value.every((v) => !isObject(v) && !Array.isArray(v))) return `[${value.map(scalar).join(', ')}]`;
+    if (value.every((v) => isObject(v) && Object.values(v).every((field) => !isObject(field) && !Array.isArray(field)))) {
+      const keys = [...new Set(value.flatMap((v) => Object.keys(v as object)))];
+      const rows = (value as Array<Record<string, unknown>>).map((v) => keys.map((k) => (isEmpty(v[k]) ? '' : scalar(v[k]))).join(', '));
+      return `{${keys.join(', ')}} ${rows.join('; ')}`;
+    }
+    return JSON.stringify(value);
+  }
+  if (isObject(value)) return JSON.stringify(value);
+  return scalar(value);
+}

@@ -1,0 +1,35 @@
+import { resolveToolName } from '../operations/aliases.ts';
+import { OPERATIONS, TOOLSETS } from '../operations/registry.ts';
+
+/**
+ * The tools a request asked for: whole toolsets (`?toolsets=` or `X-MCP-Toolsets`, `all` for every one) and single
+ * tools by name (`?tools=` or `X-MCP-Tools`). Asking for nothing gets the default toolsets; naming only tools gets
+ * just those.
+ */
+export interface ToolSelection {
+  toolsets: ReadonlySet<string>;
+  tools: ReadonlySet<string>;
+  /** Names the selection, for caches of what is built from it. */
+  key: string;
+}
+
+function selection(toolsets: readonly string[], tools: readonly string[]): ToolSelection {
+  return { toolsets: new Set(toolsets), tools: new Set(tools), key: `${[...toolsets].sort().join(',')}|${[...tools].sort().join(',')}` };
+}
+
+export const DEFAULT_SELECTION = selection(TOOLSETS.filter((t) => t.default).map((t) => t.id), []);
+
+const TOOLSET_IDS = TOOLSETS.map((t) => t.id);
+const TOOL_NAMES = new Set(OPERATIONS.map((op) => op.name));
+const items = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+export function parseSelection(requested: { toolsets?: string | undefined; tools?: string | undefined }): ToolSelection | Error {
+  if (requested.toolsets === undefined && requested.tools === undefined) return DEFAULT_SELECTION;
+  const toolsets = items(requested.toolsets ?? '');
+  const tools = items(requested.tools ?? '').map((name) => String(resolveToolName(name)));
+  const unknownToolsets = toolsets.filter((id) => id !== 'all' && !TOOLSET_IDS.includes(id));
+  if (unknownToolsets.length > 0) return new Error(`Unknown toolset(s): ${unknownToolsets.join(', ')}. Known toolsets: ${TOOLSET_IDS.join(', ')}, or all.`);
+  const unknownTools = tools.filter((name) => !TOOL_NAMES.has(name));
+  if (unknownTools.length > 0) return new Error(`Unknown tool(s): ${unknownTools.join(', ')}. Leave out "tools" to get the default list.`);
+  return selection(toolsets.includes('all') ? TOOLSET_IDS : toolsets, tools);
+}

@@ -1,0 +1,15 @@
+import type { Toolset } from '../define.ts';
+import { getCompany } from './get-company.ts';
+import { getContact } from './get-contact.ts';
+import { listCompanies } from './list-companies.ts';
+import { searchContacts } from './search-contacts.ts';
+
+export const contacts: Toolset = {
+  id: 'contacts',
+  description: 'Contacts (leads and customers) and their companies.',
+  default: true,
+  instructions:
+    'search_contacts then get_contact for people (a contact bundles its company, notes, conversations and timeline); ' +
+    'list_companies then get_company for organisations.',
+  operations: [searchContacts, getContact, listCompanies, getCompany],
+};

@@ -1,0 +1,57 @@
+// What a model pays for a result: the text content of every tool on the demo data, against the JSON it replaced.
+// Both eras receive both forms through the official SDK client: the compact text, and structuredContent in full.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { OPERATIONS } from '../src/operations/registry.ts';
+import { mcpClient } from './helpers/clients.ts';
+import { engines } from './helpers/engines.ts';
+import { startTestServer, type TestServer } from './helpers/server.ts';
+
+const engine = (await engines()).at(-1)!; // PostgreSQL where there is one (see reliability.test.ts)
+/** The results of list and search tools (of MIN_ROWS rows or more) must read at least this much smaller as text. */
+const MIN_LIST_SAVING = 0.3;
+const MIN_ROWS = 5;
+
+describe('tool results as text', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer(engine);
+  });
+  after(() => server.stop());
+
+  test('every tool answers both eras with compact text and the full structured object; lists read at least 30% smaller', async () => {
+    const id = async (sql: string) => (await server.sql<{ id: string }>(sql))[0]!.id;
+    const visitor = await id('select visitor_id as id from conversations where visitor_id is not null order by started_at desc limit 1');
+    const args: Record<string, Record<string, unknown>> = {
+      get_conversation: { conversation_id: await id('select id from conversations order by started_at desc limit 1') },
+      get_contact: { contact_id: await id('select id from contacts order by created_at desc limit 1') },
+      get_company: { company_id: await id('select id from companies order by created_at desc limit 1') },
+      get_visitor_profile: { visitor_id: visitor },
+      get_visitor_journey: { visitor_id: visitor },
+      search_conversations: { per_page: 20 },
+      search_contacts: { per_page: 20 },
+      list_companies: { per_page: 20 },
+      list_visitor_profiles: { per_page: 20 },
+      list_events: { per_page: 20 },
+    };
+    const rows: string[] = [];
+    for (const era of ['modern', 'legacy'] as const) {
+      const client = await mcpClient(server.url, server.keys.northwind, era, '?toolsets=all');
+      for (const op of OPERATIONS) {
+        const result = await client.callTool({ name: op.name, arguments: args[op.name] ?? {} });
+        assert.ok(!result.isError, `${op.name}: ${JSON.stringify(result.content)}`);
+        const text = (result.content as Array<{ type: string; text: string }>)[0]!.text;
+        const parsed = op.output.safeParse(result.structuredContent);
+        assert.ok(parsed.success, `${era} ${op.name}: structuredContent is the full object its output schema describes`);
+        const json = JSON.stringify(result.structuredContent).length;
+        const saving = 1 - text.length / json;
+        if (era === 'modern') rows.push(`${op.name.padEnd(22)} json ${String(json).padStart(6)}  text ${String(text.length).padStart(6)}  ${Math.round(saving * 100)}% smaller`);
+        // A table saves the keys a JSON list repeats per row: a list of a few rows (two workspaces) has little to save.
+        const rowCount = Math.max(0, ...Object.values(result.structuredContent!).map((v) => (Array.isArray(v) ? v.length : 0)));
+        if (/^(list|search)_/.test(op.name) && rowCount >= MIN_ROWS) assert.ok(saving >= MIN_LIST_SAVING, `${op.name}: text ${text.length} vs JSON ${json} characters (${Math.round(saving * 100)}% smaller)`);
+      }
+      await client.close();
+    }
+    console.log(`# result sizes in characters on the demo data (${engine.name}):\n${rows.map((r) => `#   ${r}`).join('\n')}`);
+  });
+});
