@@ -110,8 +110,9 @@ function mcpCases(server: TestServer): Case[] {
 function restCases(server: TestServer, openapi: Json): Case[] {
   const cases: Case[] = [];
   const rawValues = ['%00', 'a%00b', '%ED%A0%80', 'a%ED%B0%80b', 'x'.repeat(8000), ...BAD_DATES.map(encodeURIComponent), 'true', '-1', '1e308', '%5B%5D'];
-  const get = async (url: string, expectRefused: boolean): Promise<string | undefined> => {
-    const response = await fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${server.keys.northwind}` } });
+  const send = async (method: string, url: string, expectRefused: boolean, body?: string): Promise<string | undefined> => {
+    const headers = { authorization: `Bearer ${server.keys.northwind}`, ...(body !== undefined && { 'content-type': 'application/json' }) };
+    const response = await fetch(`${server.url}${url}`, { method, headers, body });
     const text = await response.text();
     if (response.status >= 500) return `HTTP ${response.status} ${text.slice(0, 200)}`;
     if (response.status !== 431 && !/^\{/.test(text)) return `not JSON: ${response.status} ${text.slice(0, 100)}`;
@@ -121,16 +122,30 @@ function restCases(server: TestServer, openapi: Json): Case[] {
   const base = new URL(openapi.servers[0].url).pathname.replace(/\/$/, '');
   const url = (path: string) => `${base}${path}`;
   for (const [path, methods] of Object.entries(openapi.paths as Record<string, Json>)) {
-    const parameters = (methods.get?.parameters ?? []) as Json[];
-    const fill = (name: string, value: string) => path.replace(/\{(\w+)\}/g, (_m, p: string) => (p === name ? value : 'x1'));
-    for (const parameter of parameters) {
-      for (const value of rawValues) {
-        const refused = value.includes('%00') || (isDateField(parameter.name) && BAD_DATES.map(encodeURIComponent).includes(value));
-        const target = parameter.in === 'path' ? url(fill(parameter.name, value)) : `${url(fill('', ''))}?${parameter.name}=${value}`;
-        cases.push({ what: `GET ${path} ${parameter.in} ${parameter.name}=${value.slice(0, 30)}`, run: () => get(target, refused) });
+    for (const [method, spec] of Object.entries(methods as Record<string, Json>)) {
+      const verb = method.toUpperCase();
+      const inBody = verb !== 'GET' && verb !== 'DELETE';
+      const fill = (name: string, value: string) => path.replace(/\{(\w+)\}/g, (_m, p: string) => (p === name ? value : 'x1'));
+      for (const parameter of (spec.parameters ?? []) as Json[]) {
+        for (const value of rawValues) {
+          const refused = value.includes('%00') || (isDateField(parameter.name) && BAD_DATES.map(encodeURIComponent).includes(value));
+          const target = parameter.in === 'path' ? url(fill(parameter.name, value)) : `${url(fill('', ''))}?${parameter.name}=${value}`;
+          cases.push({ what: `${verb} ${path} ${parameter.in} ${parameter.name}=${value.slice(0, 30)}`, run: () => send(verb, target, refused, inBody ? '{}' : undefined) });
+        }
+      }
+      // A body's fields, for the routes that take one: bad text is refused; anything else gets a clear 4xx or an answer.
+      const fields = Object.keys(spec.requestBody?.content?.['application/json']?.schema?.properties ?? {});
+      for (const field of fields) {
+        for (const value of [...BAD_TEXT, ...WRONG_TYPES]) {
+          cases.push({ what: `${verb} ${path} body ${field}=${JSON.stringify(value).slice(0, 30)}`, run: () => send(verb, url(fill('', '')), BAD_TEXT.includes(value as string), JSON.stringify({ [field]: value })) });
+        }
+      }
+      for (const name of PROTOTYPE_NAMES) {
+        cases.push(inBody
+          ? { what: `${verb} ${path} body {"${name}":1}`, run: () => send(verb, url(fill('', '')), true, `{"${name}":1}`) }
+          : { what: `${verb} ${path} ?${name}=1`, run: () => send(verb, `${url(fill('', ''))}?${name}=1`, true) });
       }
     }
-    for (const name of PROTOTYPE_NAMES) cases.push({ what: `GET ${path} ?${name}=1`, run: () => get(`${url(fill('', ''))}?${name}=1`, true) });
   }
   return cases;
 }

@@ -193,7 +193,7 @@ for (const engine of await engines()) {
         const names = (await narrowed.listTools()).tools.map((t) => t.name);
         const instructions = narrowed.getInstructions() ?? '';
         await narrowed.close();
-        assert.deepEqual(names.sort(), ['get_account_info', 'get_contact', 'get_conversation', 'get_usage_summary', 'list_workspaces', 'search_conversations'], era);
+        assert.deepEqual(names.sort(), ['call_tool', 'find_tools', 'get_account_info', 'get_contact', 'get_conversation', 'get_usage_summary', 'list_workspaces', 'search_conversations'], `${era}: the catalogue comes along`);
         assert.match(instructions, /^conversations: search_conversations finds/m, era);
         assert.doesNotMatch(instructions, /^visitors:/m, era);
         assert.match(instructions, /More toolsets, by connecting with \?toolsets=<ids> \(or all\): contacts \(/, era);

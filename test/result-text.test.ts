@@ -28,6 +28,7 @@ describe('tool results as text', () => {
       get_company: { company_id: await id('select id from companies order by created_at desc limit 1') },
       get_visitor_profile: { visitor_id: visitor },
       get_visitor_journey: { visitor_id: visitor },
+      call_tool: { name: 'list_event_types' },
       search_conversations: { per_page: 20 },
       search_contacts: { per_page: 20 },
       list_companies: { per_page: 20 },

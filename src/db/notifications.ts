@@ -31,6 +31,11 @@ export class NotificationListener {
       try {
         await client.connect();
         for (const channel of this.channels) await client.query(`listen ${channel}`);
+        if (this.closed) {
+          // Closed while this connection was being made: close() had nothing to end, so it ends here.
+          await client.end().catch(() => undefined);
+          return;
+        }
         client.on('notification', (n) => this.deliver(n.channel, n.payload ?? ''));
         client.on('error', () => this.reconnect(client));
         client.on('end', () => this.reconnect(client));

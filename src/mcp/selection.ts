@@ -4,7 +4,7 @@ import { OPERATIONS, TOOLSETS } from '../operations/registry.ts';
 /**
  * The tools a request asked for: whole toolsets (`?toolsets=` or `X-MCP-Toolsets`, `all` for every one) and single
  * tools by name (`?tools=` or `X-MCP-Tools`). Asking for nothing gets the default toolsets; naming only tools gets
- * just those.
+ * just those. Any toolset selection brings the catalogue along (find_tools, call_tool), the way to everything else.
  */
 export interface ToolSelection {
   toolsets: ReadonlySet<string>;
@@ -20,6 +20,7 @@ function selection(toolsets: readonly string[], tools: readonly string[]): ToolS
 export const DEFAULT_SELECTION = selection(TOOLSETS.filter((t) => t.default).map((t) => t.id), []);
 
 const TOOLSET_IDS = TOOLSETS.map((t) => t.id);
+const CATALOGUE = 'catalogue';
 const TOOL_NAMES = new Set(OPERATIONS.map((op) => op.name));
 const items = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -31,5 +32,6 @@ export function parseSelection(requested: { toolsets?: string | undefined; tools
   if (unknownToolsets.length > 0) return new Error(`Unknown toolset(s): ${unknownToolsets.join(', ')}. Known toolsets: ${TOOLSET_IDS.join(', ')}, or all.`);
   const unknownTools = tools.filter((name) => !TOOL_NAMES.has(name));
   if (unknownTools.length > 0) return new Error(`Unknown tool(s): ${unknownTools.join(', ')}. Leave out "tools" to get the default list.`);
-  return selection(toolsets.includes('all') ? TOOLSET_IDS : toolsets, tools);
+  const chosen = toolsets.includes('all') ? TOOLSET_IDS : toolsets;
+  return selection(chosen.length > 0 && !chosen.includes(CATALOGUE) ? [...chosen, CATALOGUE] : chosen, tools);
 }

@@ -5,7 +5,7 @@ import {
 import { SERVER_INFO } from '../version.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
-import type { OperationContext } from '../operations/define.ts';
+import type { CallContext } from '../operations/define.ts';
 import { describeIssues, invoke, type Invoker } from '../operations/invoke.ts';
 import { fastToolCall } from './fast-path.ts';
 import { renderText } from './render-text.ts';
@@ -88,7 +88,7 @@ export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, st
     const state = authInfo?.extra?.[STATE_KEY] as McpRequestState | undefined;
     if (!state) throw new Error('MCP request reached the server without an authenticated principal');
     const { principal, selection, requestId } = state;
-    const ctx: OperationContext = { principal, surface: 'mcp', db: deps.db, requestId, log: deps.log };
+    const ctx: CallContext = { principal, surface: 'mcp', db: deps.db, requestId, log: deps.log };
     const server = new ParleyServer(SERVER_INFO, serverOptions(selection));
 
     server.setRequestHandler('tools/list', () => ({ tools: toolList(principal, selection) }));

@@ -22,7 +22,7 @@ test('a read-only credential never sees a write tool; toolsets narrow further', 
   assert.ok(allowedOperations(testPrincipal(['read', 'write']), everything, all).includes(writeOp));
   assert.deepEqual(allowedOperations(testPrincipal(['ingest']), everything, all), [], 'a publishable key has no tools');
   const conversations = allowedOperations(testPrincipal(['read', 'write']), parseSelection({ toolsets: 'conversations' }) as ToolSelection, all);
-  assert.deepEqual(conversations.map((op) => op.name), ['search_conversations', 'get_conversation']);
+  assert.deepEqual(conversations.map((op) => op.name), ['search_conversations', 'get_conversation', 'find_tools', 'call_tool'], 'with the catalogue');
 });
 
 test('an OAuth caller calling a tool beyond its scopes is told which scope to ask for; an API key is not', () => {

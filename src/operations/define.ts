@@ -3,14 +3,27 @@ import type { Scope } from '../keys/api-keys.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
+import type { ErrorCode } from './errors.ts';
 
-export interface OperationContext {
+/** What a surface knows of a call: who makes it, through which surface, and where to log. */
+export interface CallContext {
   principal: Principal;
   /** Which surface the call came through. */
   surface: 'mcp' | 'rest';
   db: Database;
   requestId: string;
   log: Logger;
+}
+
+/** An operation's answer as the invoker gives it: the bounded output, or an error a caller can act on. */
+export type Outcome =
+  | { ok: true; output: Record<string, unknown>; json: string }
+  | { ok: false; error: { code: ErrorCode; message: string; hint?: string; retryAfter?: number } };
+
+/** What an operation gets: the call's context, and a way to run another operation as part of the same call. */
+export interface OperationContext extends CallContext {
+  /** Runs another operation for the same caller through the invoker (scope, validation, bounding), charging no second call. */
+  invokeNested(op: AnyOperation, input: unknown): Promise<Outcome>;
 }
 
 /** All four hints, always: a client's approval dialog reads them, and a missing one means "assume the worst". */

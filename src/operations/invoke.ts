@@ -4,13 +4,10 @@ import type { RateLimitDecision, RateLimiter } from '../limits/rate-limit.ts';
 import type { UsageRecorder } from '../limits/usage.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { boundResult } from './bound.ts';
-import type { AnyOperation, OperationContext } from './define.ts';
-import { OperationError, type ErrorCode } from './errors.ts';
+import type { AnyOperation, CallContext, Outcome } from './define.ts';
+import { OperationError } from './errors.ts';
 
-export type InvokeResult = (
-  | { ok: true; output: Record<string, unknown>; json: string }
-  | { ok: false; error: { code: ErrorCode; message: string; hint?: string; retryAfter?: number } }
-) & { rateLimit?: RateLimitDecision };
+export type InvokeResult = Outcome & { rateLimit?: RateLimitDecision };
 
 export interface Invoker {
   rateLimiter: RateLimiter;
@@ -25,31 +22,38 @@ export interface Invoker {
  * caller's mistakes come back with a message a model can act on; a backend outage comes back as "unavailable, retry"
  * (logged once per outage by the backend); our failures are logged with the request id and come back generic.
  */
-export async function invoke(deps: Invoker, op: AnyOperation, ctx: OperationContext, rawInput: unknown): Promise<InvokeResult> {
-  if (!deps.metrics) return run(deps, op, ctx, rawInput);
+export function invoke(deps: Invoker, op: AnyOperation, ctx: CallContext, rawInput: unknown): Promise<InvokeResult> {
+  return measured(deps, op, ctx, rawInput, true);
+}
+
+/** `charged`: the call counts against the rate limit and usage (a nested call is part of one already counted). */
+async function measured(deps: Invoker, op: AnyOperation, ctx: CallContext, rawInput: unknown, charged: boolean): Promise<InvokeResult> {
+  if (!deps.metrics) return run(deps, op, ctx, rawInput, charged);
   const started = performance.now();
-  const result = await run(deps, op, ctx, rawInput);
+  const result = await run(deps, op, ctx, rawInput, charged);
   deps.metrics.operation(op.name, ctx.surface, result.ok ? 'ok' : result.error.code, (performance.now() - started) / 1000);
   return result;
 }
 
-async function run(deps: Invoker, op: AnyOperation, ctx: OperationContext, rawInput: unknown): Promise<InvokeResult> {
+async function run(deps: Invoker, op: AnyOperation, ctx: CallContext, rawInput: unknown, charged: boolean): Promise<InvokeResult> {
   let rateLimit: RateLimitDecision | undefined;
   try {
     if (!ctx.principal.scopes.includes(op.scope)) {
       throw new OperationError('insufficient_scope', `${op.name} needs the "${op.scope}" scope; this credential has ${ctx.principal.scopes.join(', ') || 'none'}.`, 'Use a credential with that scope.');
     }
-    const limit = await deps.rateLimiter.consume(ctx.principal.rateLimitKey, ctx.principal.rateLimits);
-    rateLimit = limit;
-    deps.usage.record(ctx.principal.credential.id, ctx.principal.accountId);
-    if (!limit.allowed) {
-      throw new OperationError('rate_limited', `Rate limit reached: ${limit.limit} calls per ${limit.window} for this credential. Retry in ${limit.resetSeconds} seconds.`, `Wait ${limit.resetSeconds} seconds before calling again.`, limit.resetSeconds);
+    if (charged) {
+      const limit = await deps.rateLimiter.consume(ctx.principal.rateLimitKey, ctx.principal.rateLimits);
+      rateLimit = limit;
+      deps.usage.record(ctx.principal.credential.id, ctx.principal.accountId);
+      if (!limit.allowed) {
+        throw new OperationError('rate_limited', `Rate limit reached: ${limit.limit} calls per ${limit.window} for this credential. Retry in ${limit.resetSeconds} seconds.`, `Wait ${limit.resetSeconds} seconds before calling again.`, limit.resetSeconds);
+      }
     }
     const problem = findInputProblem(rawInput);
     if (problem) throw new OperationError('invalid_argument', describeInputProblem(problem, 'arguments'), `See the input schema of ${op.name}.`);
     const parsed = op.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new OperationError('invalid_argument', describeIssues(parsed.error.issues), `See the input schema of ${op.name}.`);
-    const output = await op.run(ctx, parsed.data);
+    const output = await op.run({ ...ctx, invokeNested: (nested, input) => measured(deps, nested, ctx, input, false) }, parsed.data);
     const bounded = boundResult(output as Record<string, unknown>);
     return { ok: true, output: bounded.value, json: bounded.json, rateLimit };
   } catch (error) {

@@ -1,4 +1,5 @@
 import { account } from './account/index.ts';
+import { catalogue } from './catalogue/index.ts';
 import { contacts } from './contacts/index.ts';
 import { conversations } from './conversations/index.ts';
 import type { AnyOperation, Toolset } from './define.ts';
@@ -6,7 +7,7 @@ import { events } from './events/index.ts';
 import { visitors } from './visitors/index.ts';
 
 /** Every toolset, in the order tools are listed. MCP, REST and OpenAPI are all built from these. */
-export const TOOLSETS: readonly Toolset[] = [account, conversations, contacts, visitors, events];
+export const TOOLSETS: readonly Toolset[] = [account, conversations, contacts, visitors, events, catalogue(() => TOOLSETS)];
 
 export const OPERATIONS: readonly AnyOperation[] = TOOLSETS.flatMap((toolset) => toolset.operations);
 

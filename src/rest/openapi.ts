@@ -1,3 +1,4 @@
+import { withoutDialect } from '../operations/json-schema.ts';
 import { OPERATIONS, TOOLSETS, toolsetOf } from '../operations/registry.ts';
 import { SERVER_INFO } from '../version.ts';
 import { API_PREFIX } from './router.ts';
@@ -24,9 +25,11 @@ const ERROR_RESPONSES = {
 
 type JsonSchema = { properties?: Record<string, Record<string, unknown>>; required?: string[] } & Record<string, unknown>;
 
-function withoutDialect(schema: Record<string, unknown>): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = schema;
-  return rest;
+/** A request body's schema: the input's, less what the path carries. */
+function withoutPathParams(schema: JsonSchema, pathParams: readonly string[]): JsonSchema {
+  const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([name]) => !pathParams.includes(name)));
+  const required = (schema.required ?? []).filter((name) => !pathParams.includes(name));
+  return { ...schema, properties, ...(schema.required && { required }) };
 }
 
 /**
@@ -61,7 +64,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
         'x-mcp-tool': op.name,
         'x-required-scope': op.scope,
         parameters,
-        ...(!inQuery && { requestBody: { required: true, content: { 'application/json': { schema: withoutDialect(op.jsonSchema.input) } } } }),
+        ...(!inQuery && { requestBody: { required: true, content: { 'application/json': { schema: withoutPathParams(withoutDialect(op.jsonSchema.input), pathParams) } } } }),
         responses: { '200': { description: 'OK', content: { 'application/json': { schema: withoutDialect(op.jsonSchema.output) } } }, ...ERROR_RESPONSES },
       },
     };

@@ -32,8 +32,11 @@ export function restRouter(deps: RestDeps): Hono<AppEnv> {
       const fromBody = op.rest!.method !== 'GET' && op.rest!.method !== 'DELETE';
       const body = fromBody ? await readBodyInput(c.env.incoming) : { ok: true as const, value: queryToInput(op, new URL(c.req.url)) };
       if (!body.ok) return jsonError(c, body.status, body.code, body.message);
-      // Built as entries, so a body's "__proto__" stays a key for the invoker to refuse; the path's ids win.
-      const input = Object.fromEntries([...Object.entries(body.value), ...Object.entries(c.req.param())]);
+      const fromPath = c.req.param();
+      const twice = Object.keys(fromPath).find((name) => fromBody && Object.hasOwn(body.value, name));
+      if (twice) return jsonError(c, 400, 'invalid_argument', `"${twice}" is given by the path; leave it out of the body.`);
+      // Built as entries, so a body's "__proto__" stays a key for the invoker to refuse.
+      const input = Object.fromEntries([...Object.entries(body.value), ...Object.entries(fromPath)]);
       const result = await invoke(deps, op, { principal: c.get('principal'), surface: 'rest', db: deps.db, requestId: c.get('requestId'), log: deps.log }, input);
       if (result.rateLimit) {
         c.header('RateLimit-Limit', String(result.rateLimit.limit));
