@@ -127,7 +127,7 @@ describe('bad input and protocol misuse', () => {
 
   test('REST: bad query values and unknown routes are JSON 4xx with a request id', async () => {
     const headers = { Authorization: `Bearer ${key}` };
-    for (const path of ['/conversations?per_page=1000', '/conversations?page=0', '/events?kind=nope', '/contacts?bogus=1', '/conversations?start_date=yesterday']) {
+    for (const path of ['/conversations?per_page=1000', '/conversations?page=0', '/events?kind=nope', '/contacts?bogus=1', '/conversations?start_date=yesterday', '/conversations/cv_1?conversation_id=cv_2']) {
       const response = await fetch(`${server.url}/api/v1${path}`, { headers });
       const body = (await response.json()) as Json;
       assert.equal(response.status, 400, path);

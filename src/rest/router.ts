@@ -33,8 +33,8 @@ export function restRouter(deps: RestDeps): Hono<AppEnv> {
       const body = fromBody ? await readBodyInput(c.env.incoming) : { ok: true as const, value: queryToInput(op, new URL(c.req.url)) };
       if (!body.ok) return jsonError(c, body.status, body.code, body.message);
       const fromPath = c.req.param();
-      const twice = Object.keys(fromPath).find((name) => fromBody && Object.hasOwn(body.value, name));
-      if (twice) return jsonError(c, 400, 'invalid_argument', `"${twice}" is given by the path; leave it out of the body.`);
+      const twice = Object.keys(fromPath).find((name) => Object.hasOwn(body.value, name));
+      if (twice) return jsonError(c, 400, 'invalid_argument', `"${twice}" is given by the path; leave it out of the ${fromBody ? 'body' : 'query'}.`);
       // Built as entries, so a body's "__proto__" stays a key for the invoker to refuse.
       const input = Object.fromEntries([...Object.entries(body.value), ...Object.entries(fromPath)]);
       const result = await invoke(deps, op, { principal: c.get('principal'), surface: 'rest', db: deps.db, requestId: c.get('requestId'), log: deps.log }, input);
