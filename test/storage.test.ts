@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { checksum, migrate, MIGRATIONS, type Migration } from '../src/db/migrate.ts';
+import { analyzeOwnTables } from '../src/db/statistics.ts';
 import { engines, POSTGRES_URL, type Engine } from './helpers/engines.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -138,6 +139,23 @@ for (const engine of await engines()) {
       await db.query('drop index contacts_email_test');
       await db.query('delete from schema_migrations where version = 4');
       assert.deepEqual(await migrate(db), [], 'the lock was released');
+    });
+
+    test('statistics are refreshed for Parley\'s own tables only, never for another schema of a shared database', async () => {
+      const other = `parley_other_${process.pid}`;
+      await db.query(`create schema ${other}`);
+      try {
+        await db.query(`create table ${other}.theirs (id int)`);
+        await analyzeOwnTables(db);
+        // reltuples is -1 until a table is first analyzed (or vacuumed), and the catalog says so at once.
+        const reltuples = async (schema: string, table: string) =>
+          (await db.query<{ n: number }>('select reltuples::float8 as n from pg_class where oid = to_regclass($1)', [`${schema}.${table}`]))[0]!.n;
+        const [{ schema: ours }] = (await db.query<{ schema: string }>('select current_schema() as schema')) as [{ schema: string }];
+        assert.ok((await reltuples(ours, 'accounts')) >= 0, 'our tables analyzed');
+        assert.equal(await reltuples(other, 'theirs'), -1, 'another schema\'s table untouched');
+      } finally {
+        await db.query(`drop schema ${other} cascade`);
+      }
     });
 
     test('a transaction that throws leaves nothing behind; one that resolves commits', async () => {

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { createApiKey } from '../domain/credentials/api-keys.ts';
 import { createInvitation } from '../domain/users/invitations.ts';
 import { generateDemoData, type DemoOptions } from './generate.ts';
+import { analyzeOwnTables } from '../db/statistics.ts';
 
 export interface DemoAccess {
   keys: DemoKey[];
@@ -30,7 +31,7 @@ export async function loadDemo(db: Database, options: DemoOptions = {}): Promise
     const created = existing.length === 0;
     if (created) {
       await generateDemoData(tx, options);
-      await tx.query('analyze'); // fresh statistics, or the planner guesses badly on freshly bulk-loaded tables
+      await analyzeOwnTables(tx); // fresh statistics, or the planner guesses badly on freshly bulk-loaded tables
     }
     const accounts = await tx.query<{ id: string; name: string; workspace_id: string; workspace_slug: string }>(
       `select a.id, a.name, w.id as workspace_id, w.slug as workspace_slug from accounts a

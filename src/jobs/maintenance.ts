@@ -1,6 +1,7 @@
 import { pruneOAuthStore } from '../domain/oauth/grants.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../db/database.ts';
+import { analyzeOwnTables } from '../db/statistics.ts';
 
 const HOURLY_MS = 60 * 60_000;
 
@@ -20,7 +21,7 @@ export function startMaintenance(db: Database, log: Logger): () => void {
       .catch((err) => log.warn({ err }, `${name} failed`));
   };
   const jobs = [run('OAuth store pruning', () => pruneOAuthStore(db))];
-  if (db.engine === 'embedded') jobs.push(run('statistics refresh', () => db.query('analyze')));
+  if (db.engine === 'embedded') jobs.push(run('statistics refresh', () => analyzeOwnTables(db)));
   const runAll = () => jobs.forEach((job) => job());
   const first = setTimeout(runAll, 1000);
   const every = setInterval(runAll, HOURLY_MS);
