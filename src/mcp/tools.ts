@@ -24,13 +24,18 @@ const listCache = new Map<string, Tool[]>();
 
 /** The operations a principal may call, narrowed to the selection. A read-only key never sees a write tool. */
 export function allowedOperations(principal: Principal, selection: ToolSelection, operations: readonly AnyOperation[] = OPERATIONS): AnyOperation[] {
-  return operations.filter((op) => principal.scopes.includes(op.scope) && (selection.tools.has(op.name) || selection.toolsets.has(toolsetOf(op)?.id ?? '')));
+  return operations.filter((op) => isAllowed(principal, selection, op));
 }
 
-/** The operation behind a tool name, when this caller may use it (and selected it). */
+function isAllowed(principal: Principal, selection: ToolSelection, op: AnyOperation): boolean {
+  return principal.scopes.includes(op.scope) && (selection.tools.has(op.name) || selection.toolsets.has(toolsetOf(op)?.id ?? ''));
+}
+
+/** The operation behind a tool name, when this caller may use it (and selected it): one lookup, on every tool call. */
 export function findOperation(principal: Principal, selection: ToolSelection, name: unknown): AnyOperation | undefined {
   const current = resolveToolName(name);
-  return allowedOperations(principal, selection).find((op) => op.name === current);
+  const op = typeof current === 'string' ? TOOLS.get(current)?.op : undefined;
+  return op && isAllowed(principal, selection, op) ? op : undefined;
 }
 
 export function toolList(principal: Principal, selection: ToolSelection): Tool[] {

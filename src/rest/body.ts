@@ -11,7 +11,6 @@ export type BodyInput = { ok: true; value: Record<string, unknown> } | Exclude<J
  * refused here, before the invoker, as the caller's mistake.
  */
 export async function readBodyInput(incoming: IncomingMessage): Promise<BodyInput> {
-  if (Number(incoming.headers['content-length'] ?? -1) === 0) return { ok: true, value: {} };
   const body = await readJsonBody(incoming, MAX_REST_BODY_BYTES, { empty: {} });
   if (!body.ok) return body;
   if (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) {
