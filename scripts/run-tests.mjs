@@ -2,7 +2,8 @@
 // runs this script, then, when that is older, on Node 24 (see node24.mjs), since users run Parley on both.
 // (Node 20 expands no globs in `node --test`, so the file list is made here.)
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureNode24 } from './node24.mjs';
 
@@ -24,11 +25,17 @@ if (only.length === 0 && Number(process.versions.node.split('.')[0]) < 24) {
   else console.log('# No Node 24 binary for this platform: running the suite once.');
 }
 
-let failed = false;
-for (const node of nodes) {
+// Demo data is generated once for the whole run; each test copies it (test/helpers/demo.ts).
+const templates = mkdtempSync(path.join(tmpdir(), 'parley-templates-'));
+const helper = (command) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/test-templates.ts', command, templates], { stdio: 'inherit' }).status === 0;
+const started = performance.now();
+let failed = !helper('prepare');
+console.log(`# Demo data templates generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+for (const node of failed ? [] : nodes) {
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
   console.log(`# Running ${files.length} test files on Node ${version}`);
-  const result = spawnSync(node, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+  const result = spawnSync(node, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', env: { ...process.env, PARLEY_TEST_TEMPLATES: templates } });
   if (result.status !== 0) failed = true;
 }
+if (!helper('remove')) failed = true;
 process.exit(failed ? 1 : 0);

@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { DirectoryLockedError } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
-import { rateLimitsFrom } from './auth/principal.ts';
+import { rateLimitsFrom } from './domain/tenancy/principal.ts';
 import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, listApiKeys, revokeApiKey } from './domain/credentials/api-keys.ts';
 import type { DemoAccess } from './demo/load.ts';
 import { loadDemo } from './demo/load.ts';

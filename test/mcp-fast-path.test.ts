@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Principal } from '../src/auth/principal.ts';
+import type { Principal } from '../src/domain/tenancy/principal.ts';
 import { RateLimiter } from '../src/limits/rate-limit.ts';
 import { UsageRecorder } from '../src/limits/usage.ts';
 import { createLogger } from '../src/log.ts';

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import { CREDENTIALS_CHANNEL } from '../domain/credentials/api-keys.ts';
 import { hashKey, KEY_KIND_SCOPES, parseKey, type KeyKind } from '../keys/api-keys.ts';
 import { LastUseRecorder } from './last-use.ts';
-import { rateLimitsFrom, WORKSPACE_REFS_SQL, type Principal, type WorkspaceRef } from './principal.ts';
+import { rateLimitsFrom, WORKSPACE_REFS_SQL, type Principal, type WorkspaceRef } from '../domain/tenancy/principal.ts';
 
 export type AuthFailure = { status: 401 | 403; code: 'missing_credentials' | 'invalid_credentials' | 'key_kind_not_allowed'; message: string };
 export type AuthResult = { ok: true; principal: Principal } | ({ ok: false } & AuthFailure);

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { RateLimits } from '../auth/principal.ts';
+import type { RateLimits } from '../domain/tenancy/principal.ts';
 
 export interface RateLimitDecision {
   allowed: boolean;

@@ -1,5 +1,5 @@
 import { classifyInboundRequest, type CallToolResult, type Implementation } from '@modelcontextprotocol/server';
-import type { OperationContext } from '../operations/define.ts';
+import type { CallContext } from '../operations/define.ts';
 import { invoke, type Invoker } from '../operations/invoke.ts';
 import { renderText } from './render-text.ts';
 import type { McpRequestState } from './request-state.ts';
@@ -18,7 +18,7 @@ const PARAM_KEYS = new Set(['name', 'arguments', '_meta']);
  * which stays the authority on every error and every other method. test/mcp-fast-path.test.ts holds the two paths to
  * byte-for-byte the same answers.
  */
-export function fastToolCall(deps: Invoker & { db: OperationContext['db']; log: OperationContext['log'] }, serverInfo: Implementation) {
+export function fastToolCall(deps: Invoker & Pick<CallContext, 'db' | 'log'>, serverInfo: Implementation) {
   const metaOut = { 'io.modelcontextprotocol/serverInfo': serverInfo };
   return async (headers: Headers, body: unknown, state: McpRequestState): Promise<Response | undefined> => {
     const protocolVersionHeader = headers.get('mcp-protocol-version') ?? undefined;

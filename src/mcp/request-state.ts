@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../domain/tenancy/principal.ts';
 import type { ToolSelection } from './selection.ts';
 
 /** What the HTTP layer learned about a request before MCP sees it. */

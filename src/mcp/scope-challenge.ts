@@ -1,5 +1,5 @@
 import type { Scope } from '../keys/api-keys.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../domain/tenancy/principal.ts';
 import { resolveToolName } from '../operations/aliases.ts';
 import type { AnyOperation } from '../operations/define.ts';
 import { OPERATIONS } from '../operations/registry.ts';

@@ -1,5 +1,5 @@
 import type { Tool } from '@modelcontextprotocol/server';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../domain/tenancy/principal.ts';
 import { resolveToolName } from '../operations/aliases.ts';
 import type { AnyOperation } from '../operations/define.ts';
 import { OPERATIONS, toolsetOf } from '../operations/registry.ts';

@@ -1,7 +1,7 @@
 import { OAuthError, OAuthErrorCode, type AuthInfo, type OAuthTokenVerifier } from '@modelcontextprotocol/server';
 import { LastUseRecorder } from '../auth/last-use.ts';
 import { hashToken } from '../keys/tokens.ts';
-import { rateLimitsFrom, WORKSPACE_REFS_SQL, type Principal, type WorkspaceRef } from '../auth/principal.ts';
+import { rateLimitsFrom, WORKSPACE_REFS_SQL, type Principal, type WorkspaceRef } from '../domain/tenancy/principal.ts';
 import type { Database } from '../db/database.ts';
 import { operationScopes } from './scopes.ts';
 

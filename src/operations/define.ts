@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Scope } from '../keys/api-keys.ts';
-import type { Principal } from '../auth/principal.ts';
-import type { Database } from '../db/database.ts';
+import type { Principal } from '../domain/tenancy/principal.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { ErrorCode } from './errors.ts';
 
@@ -20,8 +20,12 @@ export type Outcome =
   | { ok: true; output: Record<string, unknown>; json: string }
   | { ok: false; error: { code: ErrorCode; message: string; hint?: string; retryAfter?: number } };
 
-/** What an operation gets: the call's context, and a way to run another operation as part of the same call. */
-export interface OperationContext extends CallContext {
+/**
+ * What an operation gets: who calls and through which surface, a handle to run SQL (not the database itself: the
+ * invoker owns connections and transactions), and a way to run another operation as part of the same call.
+ */
+export interface OperationContext extends Omit<CallContext, 'db'> {
+  db: Queryable;
   /** Runs another operation for the same caller through the invoker (scope, validation, bounding), charging no second call. */
   invokeNested(op: AnyOperation, input: unknown): Promise<Outcome>;
 }

@@ -53,7 +53,8 @@ async function run(deps: Invoker, op: AnyOperation, ctx: CallContext, rawInput: 
     if (problem) throw new OperationError('invalid_argument', describeInputProblem(problem, 'arguments'), `See the input schema of ${op.name}.`);
     const parsed = op.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new OperationError('invalid_argument', describeIssues(parsed.error.issues), `See the input schema of ${op.name}.`);
-    const output = await op.run({ ...ctx, invokeNested: (nested, input) => measured(deps, nested, ctx, input, false) }, parsed.data);
+    const { principal, surface, db, requestId, log } = ctx;
+    const output = await op.run({ principal, surface, db, requestId, log, invokeNested: (nested, input) => measured(deps, nested, ctx, input, false) }, parsed.data);
     const bounded = boundResult(output as Record<string, unknown>);
     return { ok: true, output: bounded.value, json: bounded.json, rateLimit };
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { HttpBindings } from '@hono/node-server';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../domain/tenancy/principal.ts';
 import type { SessionUser } from '../domain/users/sessions.ts';
 
 /** Values the middlewares put on each request's context. */

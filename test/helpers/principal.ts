@@ -1,4 +1,4 @@
-import type { Principal } from '../../src/auth/principal.ts';
+import type { Principal } from '../../src/domain/tenancy/principal.ts';
 
 /** A principal for tests that need no database: an API key (or OAuth grant) of one account with these scopes. */
 export function testPrincipal(scopes: Principal['scopes'] = ['read', 'write', 'ingest'], type: Principal['credential']['type'] = 'api_key'): Principal {

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
 import { newId } from '../../ids.ts';
 import { slugify, withFreeSlug } from '../slug.ts';
-import { createWorkspace } from '../tenancy/tenancy.ts';
+import { createWorkspace } from '../tenancy/commands.ts';
 
 export interface UserRow {
   id: string;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { getAccount } from '../../domain/tenancy/tenancy.ts';
+import * as tenancy from '../../domain/tenancy/queries.ts';
+import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
 import { OperationError } from '../errors.ts';
 
@@ -23,7 +24,7 @@ export const getAccountInfo = defineOperation({
   }),
   rest: { method: 'GET', path: '/account' },
   async run({ db, principal }) {
-    const account = await getAccount(db, principal.accountId);
+    const account = await tenancy.getAccount(db, tenantOf(principal));
     if (!account) throw new OperationError('forbidden', 'The account behind this credential no longer exists.');
     const { type, name, kind } = principal.credential;
     return {

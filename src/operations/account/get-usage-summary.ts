@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { addCounts, usageCounts, type PeriodCounts } from '../../domain/usage/summary.ts';
+import * as usage from '../../domain/usage/queries.ts';
 import { defineOperation } from '../define.ts';
 import { DateRangeParams, previousRange, resolveRange, ResolvedRange } from '../params/dates.ts';
-import { ids, readScope, WorkspaceParam } from '../params/workspace.ts';
+import { tenantFor, WorkspaceParam } from '../params/workspace.ts';
 
 const Counts = z.object({
   conversations: z.number().int().describe('Conversations started in the period.'),
@@ -40,27 +40,27 @@ export const getUsageSummary = defineOperation({
   }),
   rest: { method: 'GET', path: '/usage-summary' },
   async run({ db, principal }, input) {
-    const workspaces = readScope(principal, input.workspace);
-    const range = resolveRange(input, workspaces);
+    const tenant = tenantFor(principal, input.workspace);
+    const range = resolveRange(input, tenant.workspaces);
     const previous = previousRange(range);
-    const perWorkspace = await usageCounts(db, ids(workspaces), { previousStart: previous.start, currentStart: range.start, end: range.end });
-    const totals = [...perWorkspace.values()].reduce((sum, w) => ({ current: addCounts(sum.current, w.current), previous: addCounts(sum.previous, w.previous) }));
+    const perWorkspace = await usage.usageCounts(db, tenant, { previousStart: previous.start, currentStart: range.start, end: range.end });
+    const totals = [...perWorkspace.values()].reduce((sum, w) => ({ current: usage.addCounts(sum.current, w.current), previous: usage.addCounts(sum.previous, w.previous) }));
     return {
       range: range.echo,
       previous_range: previous.echo,
       current: totals.current,
       previous: totals.previous,
       change_percent: percentChange(totals.current, totals.previous),
-      ...(workspaces.length > 1 && { by_workspace: [...perWorkspace].map(([workspace_id, counts]) => ({ workspace_id, ...counts })) }),
+      ...(tenant.workspaces.length > 1 && { by_workspace: [...perWorkspace].map(([workspace_id, counts]) => ({ workspace_id, ...counts })) }),
     };
   },
 });
 
-function percentChange(current: PeriodCounts, previous: PeriodCounts): Record<string, number | null> {
+function percentChange(current: usage.PeriodCounts, previous: usage.PeriodCounts): Record<string, number | null> {
   const change: Record<string, number | null> = {};
   const pct = (c: number, p: number) => (p === 0 ? null : Math.round(((c - p) / p) * 1000) / 10);
   for (const [key, value] of Object.entries(current)) {
-    if (typeof value === 'number') change[key] = pct(value, previous[key as keyof PeriodCounts] as number);
+    if (typeof value === 'number') change[key] = pct(value, previous[key as keyof usage.PeriodCounts] as number);
   }
   for (const [name, value] of Object.entries(current.journey_events)) change[name] = pct(value, previous.journey_events[name] ?? 0);
   return change;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { listAgents, listWorkspaces as queryWorkspaces } from '../../domain/tenancy/tenancy.ts';
+import * as tenancy from '../../domain/tenancy/queries.ts';
+import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
-import { ids } from '../params/workspace.ts';
 
 export const listWorkspaces = defineOperation({
   name: 'list_workspaces',
@@ -26,8 +26,8 @@ export const listWorkspaces = defineOperation({
   }),
   rest: { method: 'GET', path: '/workspaces' },
   async run({ db, principal }) {
-    const workspaceIds = ids(principal.workspaces);
-    const [workspaces, agents] = [await queryWorkspaces(db, workspaceIds), await listAgents(db, workspaceIds)];
+    const tenant = tenantOf(principal);
+    const [workspaces, agents] = [await tenancy.listWorkspaces(db, tenant), await tenancy.listAgents(db, tenant)];
     return {
       workspaces: workspaces.map((w) => ({
         id: w.id, slug: w.slug, name: w.name, timezone: w.timezone, created_at: w.created_at,

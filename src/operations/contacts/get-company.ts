@@ -1,10 +1,9 @@
 import * as z from 'zod';
-import { getCompany as getOne } from '../../domain/contacts/companies.ts';
-import { countNotes, notesOf, searchContacts } from '../../domain/contacts/contacts.ts';
+import * as contacts from '../../domain/contacts/queries.ts';
 import { Contact, Note } from '../../domain/contacts/schema.ts';
 import { defineOperation } from '../define.ts';
 import { notFound } from '../errors.ts';
-import { ids } from '../params/workspace.ts';
+import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { CompanyWithCounts } from './list-companies.ts';
 
 const CONTACTS = 25;
@@ -22,16 +21,16 @@ export const getCompany = defineOperation({
   output: z.object({ company: CompanyWithCounts, contacts: z.array(Contact), notes: z.array(Note), notes_total: z.number().int() }),
   rest: { method: 'GET', path: '/companies/{company_id}' },
   async run({ db, principal }, input) {
-    const workspaceIds = ids(principal.workspaces);
-    const company = await getOne(db, workspaceIds, input.company_id);
+    const tenant = tenantOf(principal);
+    const company = await contacts.getCompany(db, tenant, input.company_id);
     if (!company) throw notFound('company', input.company_id, 'Use list_companies to find company ids.');
-    const contacts = await searchContacts(db, { workspaceIds, companyId: company.id }, { limit: CONTACTS, offset: 0 });
-    const notes = await notesOf(db, { companyId: company.id }, NOTES);
+    const people = await contacts.searchContacts(db, tenant, { companyId: company.id }, { limit: CONTACTS, offset: 0 });
+    const notes = await contacts.notesOf(db, { company }, NOTES);
     return {
       company,
-      contacts: contacts.items,
+      contacts: people.items,
       notes,
-      notes_total: notes.length < NOTES ? notes.length : await countNotes(db, { companyId: company.id }),
+      notes_total: notes.length < NOTES ? notes.length : await contacts.countNotes(db, { company }),
     };
   },
 });

@@ -1,14 +1,13 @@
 import * as z from 'zod';
-import { recentConversations } from '../../domain/conversations/conversations.ts';
+import * as conversations from '../../domain/conversations/queries.ts';
 import { ConversationSummary } from '../../domain/conversations/schema.ts';
-import { getCompany } from '../../domain/contacts/companies.ts';
-import { countNotes, getContact as getOne, notesOf } from '../../domain/contacts/contacts.ts';
+import * as contacts from '../../domain/contacts/queries.ts';
 import { Company, Contact, Note } from '../../domain/contacts/schema.ts';
-import { listEvents } from '../../domain/events/events.ts';
+import * as events from '../../domain/events/queries.ts';
 import { Event } from '../../domain/events/schema.ts';
 import { defineOperation } from '../define.ts';
 import { notFound } from '../errors.ts';
-import { ids } from '../params/workspace.ts';
+import { tenantOf } from '../../domain/tenancy/tenant.ts';
 
 const NOTES = 20;
 const EVENTS = 20;
@@ -35,20 +34,20 @@ export const getContact = defineOperation({
   }),
   rest: { method: 'GET', path: '/contacts/{contact_id}' },
   async run({ db, principal }, input) {
-    const workspaceIds = ids(principal.workspaces);
-    const contact = await getOne(db, workspaceIds, input.contact_id);
+    const tenant = tenantOf(principal);
+    const contact = await contacts.getContact(db, tenant, input.contact_id);
     if (!contact) throw notFound('contact', input.contact_id, 'Use search_contacts to find contact ids.');
-    const company = contact.company_id ? await getCompany(db, workspaceIds, contact.company_id) : undefined;
-    const notes = await notesOf(db, { contactId: contact.id }, NOTES);
-    const events = await listEvents(db, { workspaceIds, contactId: contact.id }, { limit: EVENTS, offset: 0 });
+    const company = contact.company_id ? await contacts.getCompany(db, tenant, contact.company_id) : undefined;
+    const notes = await contacts.notesOf(db, { contact }, NOTES);
+    const timeline = await events.listEvents(db, tenant, { contactId: contact.id }, { limit: EVENTS, offset: 0 });
     return {
       contact,
       company: company ? (({ contact_count: _c, visitor_count: _v, ...rest }) => rest)(company) : null,
       notes,
-      notes_total: notes.length < NOTES ? notes.length : await countNotes(db, { contactId: contact.id }),
-      conversations: await recentConversations(db, workspaceIds, { contactId: contact.id }, CONVERSATIONS),
-      recent_events: events.items,
-      events_total: events.total,
+      notes_total: notes.length < NOTES ? notes.length : await contacts.countNotes(db, { contact }),
+      conversations: await conversations.recentConversations(db, { contact }, CONVERSATIONS),
+      recent_events: timeline.items,
+      events_total: timeline.total,
     };
   },
 });

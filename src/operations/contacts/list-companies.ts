@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { listCompanies as list } from '../../domain/contacts/companies.ts';
+import * as contacts from '../../domain/contacts/queries.ts';
 import { Company } from '../../domain/contacts/schema.ts';
 import { defineOperation } from '../define.ts';
 import { PageInfo, pageInfo, pageRequest, PaginationParams } from '../params/pagination.ts';
-import { ids, readScope, WorkspaceParam } from '../params/workspace.ts';
+import { tenantFor, WorkspaceParam } from '../params/workspace.ts';
 
 export const CompanyWithCounts = Company.extend({
   contact_count: z.number().int(),
@@ -27,8 +27,7 @@ export const listCompanies = defineOperation({
   output: z.object({ companies: z.array(CompanyWithCounts), pagination: PageInfo }),
   rest: { method: 'GET', path: '/companies' },
   async run({ db, principal }, input) {
-    const workspaces = readScope(principal, input.workspace);
-    const { total, items } = await list(db, { workspaceIds: ids(workspaces), search: input.search, industry: input.industry }, pageRequest(input));
+    const { total, items } = await contacts.listCompanies(db, tenantFor(principal, input.workspace), { search: input.search, industry: input.industry }, pageRequest(input));
     return { companies: items, pagination: pageInfo(input, total) };
   },
 });

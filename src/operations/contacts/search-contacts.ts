@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { searchContacts as search } from '../../domain/contacts/contacts.ts';
+import * as contacts from '../../domain/contacts/queries.ts';
 import { Contact } from '../../domain/contacts/schema.ts';
 import { defineOperation } from '../define.ts';
 import { DateRangeParams, resolveRange, ResolvedRange } from '../params/dates.ts';
 import { PageInfo, pageInfo, pageRequest, PaginationParams } from '../params/pagination.ts';
-import { ids, readScope, WorkspaceParam } from '../params/workspace.ts';
+import { tenantFor, WorkspaceParam } from '../params/workspace.ts';
 
 export const searchContacts = defineOperation({
   name: 'search_contacts',
@@ -31,12 +31,13 @@ export const searchContacts = defineOperation({
   }),
   rest: { method: 'GET', path: '/contacts' },
   async run({ db, principal }, input) {
-    const workspaces = readScope(principal, input.workspace);
+    const tenant = tenantFor(principal, input.workspace);
     const allTime = (input.search !== undefined || input.company_id !== undefined) && input.start_date === undefined && input.end_date === undefined;
-    const range = allTime ? undefined : resolveRange(input, workspaces);
-    const { total, items } = await search(
+    const range = allTime ? undefined : resolveRange(input, tenant.workspaces);
+    const { total, items } = await contacts.searchContacts(
       db,
-      { workspaceIds: ids(workspaces), search: input.search, start: range?.start, end: range?.end, agentId: input.agent_id, companyId: input.company_id },
+      tenant,
+      { search: input.search, start: range?.start, end: range?.end, agentId: input.agent_id, companyId: input.company_id },
       pageRequest(input),
     );
     return { contacts: items, pagination: pageInfo(input, total), range: range?.echo ?? null };

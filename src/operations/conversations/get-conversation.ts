@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { countMessages, getConversation as getOne, getMessages } from '../../domain/conversations/conversations.ts';
+import * as conversations from '../../domain/conversations/queries.ts';
 import { ConversationSummary, Message } from '../../domain/conversations/schema.ts';
-import { getContact } from '../../domain/contacts/contacts.ts';
+import * as contacts from '../../domain/contacts/queries.ts';
 import { defineOperation } from '../define.ts';
 import { notFound } from '../errors.ts';
-import { ids } from '../params/workspace.ts';
+import { tenantOf } from '../../domain/tenancy/tenant.ts';
 
 const MAX_MESSAGES = 200;
 const MAX_BODY = 2000;
@@ -27,12 +27,12 @@ export const getConversation = defineOperation({
   }),
   rest: { method: 'GET', path: '/conversations/{conversation_id}' },
   async run({ db, principal }, input) {
-    const workspaceIds = ids(principal.workspaces);
-    const conversation = await getOne(db, workspaceIds, input.conversation_id);
+    const tenant = tenantOf(principal);
+    const conversation = await conversations.getConversation(db, tenant, input.conversation_id);
     if (!conversation) throw notFound('conversation', input.conversation_id, 'Use search_conversations to find conversation ids.');
-    const contact = conversation.contact_id ? await getContact(db, workspaceIds, conversation.contact_id) : undefined;
-    const messages = await getMessages(db, conversation.id, MAX_MESSAGES, MAX_BODY);
-    const messagesTotal = messages.length < MAX_MESSAGES ? messages.length : await countMessages(db, conversation.id);
+    const contact = conversation.contact_id ? await contacts.getContact(db, tenant, conversation.contact_id) : undefined;
+    const messages = await conversations.getMessages(db, conversation, MAX_MESSAGES, MAX_BODY);
+    const messagesTotal = messages.length < MAX_MESSAGES ? messages.length : await conversations.countMessages(db, conversation);
     return {
       conversation,
       contact: contact ? { id: contact.id, name: contact.name, email: contact.email, company_name: contact.company_name } : null,

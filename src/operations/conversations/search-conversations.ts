@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { searchConversations as search } from '../../domain/conversations/conversations.ts';
+import * as conversations from '../../domain/conversations/queries.ts';
 import { ConversationSummary } from '../../domain/conversations/schema.ts';
 import { defineOperation } from '../define.ts';
 import { DateRangeParams, resolveRange, ResolvedRange } from '../params/dates.ts';
 import { PageInfo, pageInfo, pageRequest, PaginationParams } from '../params/pagination.ts';
-import { ids, readScope, WorkspaceParam } from '../params/workspace.ts';
+import { tenantFor, WorkspaceParam } from '../params/workspace.ts';
 
 export const searchConversations = defineOperation({
   name: 'search_conversations',
@@ -35,12 +35,13 @@ export const searchConversations = defineOperation({
   }),
   rest: { method: 'GET', path: '/conversations' },
   async run({ db, principal }, input) {
-    const workspaces = readScope(principal, input.workspace);
-    const range = resolveRange(input, workspaces);
-    const { total, items } = await search(
+    const tenant = tenantFor(principal, input.workspace);
+    const range = resolveRange(input, tenant.workspaces);
+    const { total, items } = await conversations.searchConversations(
       db,
+      tenant,
       {
-        workspaceIds: ids(workspaces), start: range.start, end: range.end, agentId: input.agent_id, contactId: input.contact_id,
+        start: range.start, end: range.end, agentId: input.agent_id, contactId: input.contact_id,
         visitorId: input.visitor_id, status: input.status, channel: input.channel, query: input.query,
       },
       pageRequest(input),

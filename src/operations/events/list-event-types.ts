@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { eventTypes } from '../../domain/events/events.ts';
+import * as events from '../../domain/events/queries.ts';
 import { EVENT_KINDS } from '../../domain/events/schema.ts';
 import { defineOperation } from '../define.ts';
 import { DateRangeParams, resolveRange, ResolvedRange } from '../params/dates.ts';
-import { ids, readScope, WorkspaceParam } from '../params/workspace.ts';
+import { tenantFor, WorkspaceParam } from '../params/workspace.ts';
 
 export const listEventTypes = defineOperation({
   name: 'list_event_types',
@@ -20,9 +20,9 @@ export const listEventTypes = defineOperation({
   }),
   rest: { method: 'GET', path: '/event-types' },
   async run({ db, principal }, input) {
-    const workspaces = readScope(principal, input.workspace);
-    const range = resolveRange(input, workspaces);
-    const types = await eventTypes(db, { workspaceIds: ids(workspaces), start: range.start, end: range.end, kinds: input.kind });
+    const tenant = tenantFor(principal, input.workspace);
+    const range = resolveRange(input, tenant.workspaces);
+    const types = await events.eventTypes(db, tenant, { start: range.start, end: range.end, kinds: input.kind });
     return { event_types: types, range: range.echo };
   },
 });

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { listEvents as list } from '../../domain/events/events.ts';
+import * as events from '../../domain/events/queries.ts';
 import { Event, EVENT_KINDS } from '../../domain/events/schema.ts';
 import { defineOperation } from '../define.ts';
 import { DateRangeParams, resolveRange, ResolvedRange } from '../params/dates.ts';
 import { PageInfo, pageInfo, pageRequest, PaginationParams } from '../params/pagination.ts';
-import { ids, readScope, WorkspaceParam } from '../params/workspace.ts';
+import { tenantFor, WorkspaceParam } from '../params/workspace.ts';
 
 export const listEvents = defineOperation({
   name: 'list_events',
@@ -30,12 +30,13 @@ export const listEvents = defineOperation({
   output: z.object({ events: z.array(Event), pagination: PageInfo, range: ResolvedRange }),
   rest: { method: 'GET', path: '/events' },
   async run({ db, principal }, input) {
-    const workspaces = readScope(principal, input.workspace);
-    const range = resolveRange(input, workspaces);
-    const { total, items } = await list(
+    const tenant = tenantFor(principal, input.workspace);
+    const range = resolveRange(input, tenant.workspaces);
+    const { total, items } = await events.listEvents(
       db,
+      tenant,
       {
-        workspaceIds: ids(workspaces), start: range.start, end: range.end, names: input.name, kinds: input.kind,
+        start: range.start, end: range.end, names: input.name, kinds: input.kind,
         visitorId: input.visitor_id, contactId: input.contact_id, conversationId: input.conversation_id, path: input.path,
       },
       pageRequest(input),

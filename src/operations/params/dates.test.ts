@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { WorkspaceRef } from '../../auth/principal.ts';
+import type { WorkspaceRef } from '../../domain/tenancy/principal.ts';
 import { parseDateArgument, previousRange, resolveRange } from './dates.ts';
 import { startOfLocalDay } from '../../time-zone.ts';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { WorkspaceRef } from '../../auth/principal.ts';
+import type { WorkspaceRef } from '../../domain/tenancy/principal.ts';
 import { invalidArgument } from '../errors.ts';
 import { addDays, daysBetween, isValidTimeZone, localDate, startOfLocalDay } from '../../time-zone.ts';
 import { defaultTimeZone } from './workspace.ts';

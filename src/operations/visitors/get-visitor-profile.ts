@@ -1,13 +1,13 @@
 import * as z from 'zod';
-import { recentConversations } from '../../domain/conversations/conversations.ts';
+import * as conversations from '../../domain/conversations/queries.ts';
 import { ConversationSummary } from '../../domain/conversations/schema.ts';
-import { getContact } from '../../domain/contacts/contacts.ts';
+import * as contacts from '../../domain/contacts/queries.ts';
 import { Contact } from '../../domain/contacts/schema.ts';
-import { getVisitor } from '../../domain/visitors/visitors.ts';
+import * as visitors from '../../domain/visitors/queries.ts';
 import { VisitorProfile } from '../../domain/visitors/schema.ts';
 import { defineOperation } from '../define.ts';
 import { notFound } from '../errors.ts';
-import { ids } from '../params/workspace.ts';
+import { tenantOf } from '../../domain/tenancy/tenant.ts';
 
 export const getVisitorProfile = defineOperation({
   name: 'get_visitor_profile',
@@ -21,11 +21,11 @@ export const getVisitorProfile = defineOperation({
   output: z.object({ visitor: VisitorProfile, contact: Contact.nullable(), latest_conversation: ConversationSummary.nullable() }),
   rest: { method: 'GET', path: '/visitor-profiles/{visitor_id}' },
   async run({ db, principal }, input) {
-    const workspaceIds = ids(principal.workspaces);
-    const visitor = await getVisitor(db, workspaceIds, input.visitor_id);
+    const tenant = tenantOf(principal);
+    const visitor = await visitors.getVisitor(db, tenant, input.visitor_id);
     if (!visitor) throw notFound('visitor', input.visitor_id, 'Use list_visitor_profiles to find visitor ids.');
-    const contact = visitor.contact_id ? await getContact(db, workspaceIds, visitor.contact_id) : undefined;
-    const [latest] = await recentConversations(db, workspaceIds, { visitorId: visitor.id }, 1);
+    const contact = visitor.contact_id ? await contacts.getContact(db, tenant, visitor.contact_id) : undefined;
+    const [latest] = await conversations.recentConversations(db, { visitor }, 1);
     return { visitor, contact: contact ?? null, latest_conversation: latest ?? null };
   },
 });

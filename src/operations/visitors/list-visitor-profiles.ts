@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { listVisitors } from '../../domain/visitors/visitors.ts';
+import * as visitors from '../../domain/visitors/queries.ts';
 import { VisitorProfile } from '../../domain/visitors/schema.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument } from '../errors.ts';
 import { PageInfo, pageInfo, pageRequest, PaginationParams } from '../params/pagination.ts';
 import { LocalDate, TimeZoneParam } from '../params/dates.ts';
-import { defaultTimeZone, ids, readScope, WorkspaceParam } from '../params/workspace.ts';
+import { defaultTimeZone, tenantFor, WorkspaceParam } from '../params/workspace.ts';
 import { startOfLocalDay, addDays } from '../../time-zone.ts';
 
 export const listVisitorProfiles = defineOperation({
@@ -33,17 +33,18 @@ export const listVisitorProfiles = defineOperation({
   output: z.object({ visitors: z.array(VisitorProfile), pagination: PageInfo, timezone: z.string() }),
   rest: { method: 'GET', path: '/visitor-profiles' },
   async run({ db, principal }, input) {
-    const workspaces = readScope(principal, input.workspace);
-    const timezone = input.timezone ?? defaultTimeZone(workspaces);
+    const tenant = tenantFor(principal, input.workspace);
+    const timezone = input.timezone ?? defaultTimeZone(tenant.workspaces);
     const from = (day: string | undefined) => (day === undefined ? undefined : new Date(startOfLocalDay(day, timezone)));
     const through = (day: string | undefined) => (day === undefined ? undefined : new Date(startOfLocalDay(addDays(day, 1), timezone)));
     for (const [after, before] of [[input.first_seen_after, input.first_seen_before], [input.last_seen_after, input.last_seen_before]] as const) {
       if (after && before && after > before) throw invalidArgument(`${after} is after ${before}.`, 'The *_after date must not be later than the *_before date.');
     }
-    const { total, items } = await listVisitors(
+    const { total, items } = await visitors.listVisitors(
       db,
+      tenant,
       {
-        workspaceIds: ids(workspaces), search: input.search, contactId: input.contact_id, identifiedOnly: input.identified_only,
+        search: input.search, contactId: input.contact_id, identifiedOnly: input.identified_only,
         firstSeenAfter: from(input.first_seen_after), firstSeenBefore: through(input.first_seen_before),
         lastSeenAfter: from(input.last_seen_after), lastSeenBefore: through(input.last_seen_before),
       },

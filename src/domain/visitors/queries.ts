@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
+import { owned, type Owned, type Tenant } from '../tenancy/tenant.ts';
 import { Conditions, countRows, likeEscape } from '../../db/sql.ts';
 import type { VisitorProfile } from './schema.ts';
 
@@ -11,8 +12,8 @@ const FROM = 'visitors v left join contacts ct on ct.id = v.contact_id';
 
 type VisitorRow = Record<string, string | number | null> & { id: string; workspace_id: string; anonymous_id: string; first_seen_at: string; last_seen_at: string };
 
+/** Filters within the tenant's workspaces (the tenant bounds every query; ids here only narrow it). */
 export interface VisitorFilter {
-  workspaceIds: string[];
   /** Matches person, company or contact fields. */
   search?: string | undefined;
   contactId?: string | undefined;
@@ -23,9 +24,9 @@ export interface VisitorFilter {
   identifiedOnly?: boolean | undefined;
 }
 
-export async function listVisitors(db: Queryable, filter: VisitorFilter, page: { limit: number; offset: number }) {
+export async function listVisitors(db: Queryable, tenant: Tenant, filter: VisitorFilter, page: { limit: number; offset: number }) {
   const where = new Conditions();
-  where.add(`v.workspace_id = any(${where.param(filter.workspaceIds)})`);
+  where.add(`v.workspace_id = any(${where.param(tenant.workspaceIds)})`);
   where.addIf(filter.contactId, (p) => `v.contact_id = ${p}`);
   where.addIf(filter.firstSeenAfter, (p) => `v.first_seen_at >= ${p}`);
   where.addIf(filter.firstSeenBefore, (p) => `v.first_seen_at < ${p}`);
@@ -44,9 +45,9 @@ export async function listVisitors(db: Queryable, filter: VisitorFilter, page: {
   return { total, items: rows.map(toProfile) };
 }
 
-export async function getVisitor(db: Queryable, workspaceIds: string[], id: string): Promise<VisitorProfile | undefined> {
-  const [row] = await db.query<VisitorRow>(`select ${COLUMNS} from visitors v where v.id = $1 and v.workspace_id = any($2)`, [id, workspaceIds]);
-  return row && toProfile(row);
+export async function getVisitor(db: Queryable, tenant: Tenant, id: string): Promise<Owned<VisitorProfile> | undefined> {
+  const [row] = await db.query<VisitorRow>(`select ${COLUMNS} from visitors v where v.id = $1 and v.workspace_id = any($2)`, [id, tenant.workspaceIds]);
+  return owned(row && toProfile(row));
 }
 
 function toProfile(r: VisitorRow): VisitorProfile {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
+import type { Tenant } from '../tenancy/tenant.ts';
 
 export interface PeriodCounts {
   conversations: number;
@@ -41,9 +42,9 @@ function emptyCounts(): PeriodCounts {
 }
 
 /** Activity counts per workspace for a period and the period before it. */
-export async function usageCounts(db: Queryable, workspaceIds: string[], window: Window): Promise<Map<string, WorkspaceCounts>> {
-  const result = new Map<string, WorkspaceCounts>(workspaceIds.map((id) => [id, { current: emptyCounts(), previous: emptyCounts() }]));
-  const params = [workspaceIds, window.previousStart, window.currentStart, window.end];
+export async function usageCounts(db: Queryable, tenant: Tenant, window: Window): Promise<Map<string, WorkspaceCounts>> {
+  const result = new Map<string, WorkspaceCounts>(tenant.workspaceIds.map((id) => [id, { current: emptyCounts(), previous: emptyCounts() }]));
+  const params = [tenant.workspaceIds, window.previousStart, window.currentStart, window.end];
   for (const { table, column, metrics } of SCALAR_COUNTS) {
     const selects = Object.entries(metrics).flatMap(([name, condition]) => [
       `count(*) filter (where ${column} >= $3 and (${condition})) as "c_${name}"`,

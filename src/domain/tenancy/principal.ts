@@ -1,4 +1,4 @@
-import type { KeyKind, Scope } from '../keys/api-keys.ts';
+import type { KeyKind, Scope } from '../../keys/api-keys.ts';
 
 export interface WorkspaceRef {
   id: string;

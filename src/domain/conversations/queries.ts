@@ -1,12 +1,15 @@
 import type { Queryable } from '../../db/database.ts';
 import { Conditions, countRows } from '../../db/sql.ts';
+import { owned, type Owned, type Tenant } from '../tenancy/tenant.ts';
+import type { Contact } from '../contacts/schema.ts';
+import type { VisitorProfile } from '../visitors/schema.ts';
 import type { ConversationSummary, Message } from './schema.ts';
 
 const SUMMARY_COLUMNS = `c.id, c.workspace_id, c.agent_id, c.visitor_id, c.contact_id, c.channel, c.status, c.subject, c.summary,
   c.message_count, c.visitor_message_count, c.started_at, c.last_message_at`;
 
+/** Filters within the tenant's workspaces (the tenant bounds every query; ids here only narrow it). */
 export interface ConversationFilter {
-  workspaceIds: string[];
   start: Date;
   end: Date;
   agentId?: string | undefined;
@@ -23,9 +26,9 @@ export interface ConversationMatch extends ConversationSummary {
 }
 
 /** Conversations started in the window, newest first; with a query, only those whose messages match it. */
-export async function searchConversations(db: Queryable, filter: ConversationFilter, page: { limit: number; offset: number }) {
+export async function searchConversations(db: Queryable, tenant: Tenant, filter: ConversationFilter, page: { limit: number; offset: number }) {
   const where = new Conditions();
-  where.add(`c.workspace_id = any(${where.param(filter.workspaceIds)})`);
+  where.add(`c.workspace_id = any(${where.param(tenant.workspaceIds)})`);
   where.add(`c.started_at >= ${where.param(filter.start)} and c.started_at < ${where.param(filter.end)}`);
   where.addIf(filter.agentId, (p) => `c.agent_id = ${p}`);
   where.addIf(filter.contactId, (p) => `c.contact_id = ${p}`);
@@ -54,36 +57,35 @@ export async function searchConversations(db: Queryable, filter: ConversationFil
   return { total, items: rows.map(({ total: _total, ...row }) => row) };
 }
 
-export async function getConversation(db: Queryable, workspaceIds: string[], id: string) {
+export async function getConversation(db: Queryable, tenant: Tenant, id: string) {
   const [conversation] = await db.query<ConversationSummary & { agent_name: string | null }>(
     `select ${SUMMARY_COLUMNS}, a.name as agent_name from conversations c left join agents a on a.id = c.agent_id
      where c.id = $1 and c.workspace_id = any($2)`,
-    [id, workspaceIds],
+    [id, tenant.workspaceIds],
   );
-  return conversation;
+  return owned(conversation);
 }
 
 /** The transcript in chronological order, at most `limit` messages, each body cut at `maxBodyLength`. */
-export async function getMessages(db: Queryable, conversationId: string, limit: number, maxBodyLength: number) {
+export async function getMessages(db: Queryable, conversation: Owned<ConversationSummary>, limit: number, maxBodyLength: number) {
   const rows = await db.query<Message & { full_length: number }>(
     `select id, role, author_name, left(body, $3) as body, length(body) as full_length, created_at
      from messages where conversation_id = $1 order by created_at, id limit $2`,
-    [conversationId, limit, maxBodyLength],
+    [conversation.id, limit, maxBodyLength],
   );
   return rows.map(({ full_length, ...m }) => (full_length > maxBodyLength ? { ...m, body_truncated: true } : m));
 }
 
-export async function countMessages(db: Queryable, conversationId: string): Promise<number> {
-  const [row] = await db.query<{ n: number }>('select count(*) as n from messages where conversation_id = $1', [conversationId]);
+export async function countMessages(db: Queryable, conversation: Owned<ConversationSummary>): Promise<number> {
+  const [row] = await db.query<{ n: number }>('select count(*) as n from messages where conversation_id = $1', [conversation.id]);
   return row?.n ?? 0;
 }
 
 /** The most recent conversations of a contact or visitor, for profile bundles. */
-export async function recentConversations(db: Queryable, workspaceIds: string[], by: { contactId?: string; visitorId?: string }, limit: number) {
+export async function recentConversations(db: Queryable, of: { contact: Owned<Contact> } | { visitor: Owned<VisitorProfile> }, limit: number) {
   const where = new Conditions();
-  where.add(`c.workspace_id = any(${where.param(workspaceIds)})`);
-  where.addIf(by.contactId, (p) => `c.contact_id = ${p}`);
-  where.addIf(by.visitorId, (p) => `c.visitor_id = ${p}`);
+  const [column, parent] = 'contact' in of ? ['contact_id', of.contact] : ['visitor_id', of.visitor];
+  where.add(`c.workspace_id = ${where.param(parent.workspace_id)} and c.${column} = ${where.param(parent.id)}`);
   return db.query<ConversationSummary>(
     `select ${SUMMARY_COLUMNS} from conversations c ${where} order by c.started_at desc, c.id desc limit ${where.param(limit)}`,
     where.params,

@@ -1,12 +1,13 @@
 import type { Queryable } from '../../db/database.ts';
+import type { Tenant } from '../tenancy/tenant.ts';
 import { Conditions, countRows } from '../../db/sql.ts';
 import type { Event } from './schema.ts';
 
 const COLUMNS = `e.id, e.workspace_id, e.kind, e.name, e.visitor_id, e.contact_id, e.conversation_id, e.occurred_at, e.url, e.path,
   e.page_title, e.referrer, e.source, e.medium, e.campaign, e.properties`;
 
+/** Filters within the tenant's workspaces (the tenant bounds every query; ids here only narrow it). */
 export interface EventFilter {
-  workspaceIds: string[];
   start?: Date | undefined;
   end?: Date | undefined;
   names?: string[] | undefined;
@@ -17,9 +18,9 @@ export interface EventFilter {
   path?: string | undefined;
 }
 
-function conditions(filter: EventFilter): Conditions {
+function conditions(workspaceIds: readonly string[], filter: EventFilter): Conditions {
   const where = new Conditions();
-  where.add(`e.workspace_id = any(${where.param(filter.workspaceIds)})`);
+  where.add(`e.workspace_id = any(${where.param(workspaceIds)})`);
   where.addIf(filter.start, (p) => `e.occurred_at >= ${p}`);
   where.addIf(filter.end, (p) => `e.occurred_at < ${p}`);
   where.addIf(filter.names?.length ? filter.names : undefined, (p) => `e.name = any(${p})`);
@@ -32,8 +33,8 @@ function conditions(filter: EventFilter): Conditions {
 }
 
 /** Events newest first, with the total that matched. */
-export async function listEvents(db: Queryable, filter: EventFilter, page: { limit: number; offset: number }) {
-  const where = conditions(filter);
+export async function listEvents(db: Queryable, tenant: Tenant, filter: EventFilter, page: { limit: number; offset: number }) {
+  const where = conditions(tenant.workspaceIds, filter);
   const paged = where.paged(page);
   const rows = await db.query<Event & { total: number }>(
     `select ${COLUMNS}, count(*) over () as total from events e ${where} order by e.occurred_at desc, e.id desc ${paged.clause}`,
@@ -44,8 +45,8 @@ export async function listEvents(db: Queryable, filter: EventFilter, page: { lim
 }
 
 /** Distinct event names with how often and when they last occurred. */
-export async function eventTypes(db: Queryable, filter: EventFilter) {
-  const where = conditions(filter);
+export async function eventTypes(db: Queryable, tenant: Tenant, filter: EventFilter) {
+  const where = conditions(tenant.workspaceIds, filter);
   return db.query<{ name: string; kind: string; count: number; last_seen_at: string }>(
     `select e.name, e.kind, count(*) as count, max(e.occurred_at) as last_seen_at from events e ${where}
      group by e.name, e.kind order by count(*) desc, e.name`,

@@ -1,0 +1,93 @@
+import type { Queryable } from '../../db/database.ts';
+import { Conditions, countRows, likeEscape } from '../../db/sql.ts';
+import { owned, type Owned, type Tenant } from '../tenancy/tenant.ts';
+import type { Company, Contact, Note } from './schema.ts';
+
+const CONTACT_COLUMNS = `ct.id, ct.workspace_id, ct.name, ct.email, ct.phone, ct.title, ct.company_id, coalesce(co.name, ct.company_name) as company_name,
+  ct.agent_id, ct.attributes, ct.created_at, ct.updated_at`;
+const CONTACTS = 'contacts ct left join companies co on co.id = ct.company_id';
+const COMPANY_COLUMNS = `co.id, co.workspace_id, co.name, co.domain, co.industry, co.employee_count, co.country, co.attributes, co.created_at, co.updated_at`;
+
+type Page = { limit: number; offset: number };
+
+/** Filters within the tenant's workspaces (the tenant bounds every query; ids here only narrow it). */
+export interface ContactFilter {
+  /** Matches name, email, phone or company name, case-insensitively. */
+  search?: string | undefined;
+  start?: Date | undefined;
+  end?: Date | undefined;
+  agentId?: string | undefined;
+  companyId?: string | undefined;
+}
+
+export async function searchContacts(db: Queryable, tenant: Tenant, filter: ContactFilter, page: Page) {
+  const where = new Conditions();
+  where.add(`ct.workspace_id = any(${where.param(tenant.workspaceIds)})`);
+  where.addIf(filter.start, (p) => `ct.created_at >= ${p}`);
+  where.addIf(filter.end, (p) => `ct.created_at < ${p}`);
+  where.addIf(filter.agentId, (p) => `ct.agent_id = ${p}`);
+  where.addIf(filter.companyId, (p) => `ct.company_id = ${p}`);
+  where.addIf(filter.search && `%${likeEscape(filter.search)}%`, (p) =>
+    `(ct.name ilike ${p} or ct.email ilike ${p} or ct.phone ilike ${p} or ct.company_name ilike ${p} or co.name ilike ${p} or co.domain ilike ${p})`);
+  const paged = where.paged(page);
+  const rows = await db.query<Contact & { total: number }>(
+    `select ${CONTACT_COLUMNS}, count(*) over () as total from ${CONTACTS} ${where} order by ct.created_at desc, ct.id desc ${paged.clause}`,
+    paged.params,
+  );
+  const total = rows[0]?.total ?? (page.offset > 0 ? await countRows(db, CONTACTS, where) : 0);
+  return { total, items: rows.map(({ total: _total, ...row }) => owned(row)) };
+}
+
+export async function getContact(db: Queryable, tenant: Tenant, id: string): Promise<Owned<Contact> | undefined> {
+  const [row] = await db.query<Contact>(`select ${CONTACT_COLUMNS} from ${CONTACTS} where ct.id = $1 and ct.workspace_id = any($2)`, [id, tenant.workspaceIds]);
+  return owned(row);
+}
+
+export interface CompanyFilter {
+  search?: string | undefined;
+  industry?: string | undefined;
+}
+
+export type CompanyWithCounts = Company & { contact_count: number; visitor_count: number };
+
+/** Contact and enriched-visitor counts for the company rows aliased `alias`. */
+const counts = (alias: string) => `(select count(*) from contacts ct where ct.company_id = ${alias}.id) as contact_count,
+  (select count(*) from visitors v where v.workspace_id = ${alias}.workspace_id and lower(v.company_domain) = lower(${alias}.domain)) as visitor_count`;
+
+export async function listCompanies(db: Queryable, tenant: Tenant, filter: CompanyFilter, page: Page) {
+  const where = new Conditions();
+  where.add(`co.workspace_id = any(${where.param(tenant.workspaceIds)})`);
+  where.addIf(filter.search && `%${likeEscape(filter.search)}%`, (p) => `(co.name ilike ${p} or co.domain ilike ${p})`);
+  where.addIf(filter.industry, (p) => `lower(co.industry) = lower(${p})`);
+  const paged = where.paged(page);
+  const rows = await db.query<CompanyWithCounts & { total: number }>(
+    `with p as (select ${COMPANY_COLUMNS}, count(*) over () as total from companies co ${where} order by co.name, co.id ${paged.clause})
+     select p.*, ${counts('p')} from p order by p.name, p.id`,
+    paged.params,
+  );
+  const total = rows[0]?.total ?? (page.offset > 0 ? await countRows(db, 'companies co', where) : 0);
+  return { total, items: rows.map(({ total: _total, ...row }) => row) };
+}
+
+export async function getCompany(db: Queryable, tenant: Tenant, id: string): Promise<Owned<CompanyWithCounts> | undefined> {
+  const [row] = await db.query<CompanyWithCounts>(`select ${COMPANY_COLUMNS}, ${counts('co')} from companies co where co.id = $1 and co.workspace_id = any($2)`, [id, tenant.workspaceIds]);
+  return owned(row);
+}
+
+/** What notes hang off: a contact or a company, already read through the tenant. */
+export type NoteParent = { contact: Owned<Contact> } | { company: Owned<Company> };
+
+function noteColumn(parent: NoteParent): [column: string, id: string] {
+  return 'contact' in parent ? ['contact_id', parent.contact.id] : ['company_id', parent.company.id];
+}
+
+export async function notesOf(db: Queryable, parent: NoteParent, limit: number): Promise<Note[]> {
+  const [column, id] = noteColumn(parent);
+  return db.query<Note>(`select id, author, body, created_at from notes where ${column} = $1 order by created_at desc, id desc limit $2`, [id, limit]);
+}
+
+export async function countNotes(db: Queryable, parent: NoteParent): Promise<number> {
+  const [column, id] = noteColumn(parent);
+  const [row] = await db.query<{ n: number }>(`select count(*) as n from notes where ${column} = $1`, [id]);
+  return row?.n ?? 0;
+}
