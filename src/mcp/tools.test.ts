@@ -10,7 +10,7 @@ import { allowedOperations } from './tools.ts';
 
 const writeOp = defineOperation({
   name: 'reply_to_conversation', title: 'Reply', description: 'A write.', scope: 'write',
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false }, input: z.object({}), output: z.object({}),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false }, input: z.object({}), output: z.object({}), examples: [{ summary: 'A write', input: {} }],
   run: async () => ({}),
 });
 

@@ -50,6 +50,12 @@ export const Truncation = z.object({
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 
+export interface OperationExample<I extends ObjectSchema> {
+  /** What the call asks, in a few words. */
+  summary: string;
+  input: z.input<I>;
+}
+
 export interface OperationSpec<I extends ObjectSchema, O extends ObjectSchema> {
   /** The MCP tool name. */
   name: string;
@@ -61,6 +67,11 @@ export interface OperationSpec<I extends ObjectSchema, O extends ObjectSchema> {
   input: I;
   output: O;
   rest?: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string };
+  /**
+   * Typical calls, at least one. The cross-surface test runs each over MCP (both eras) and REST, with ids swapped for
+   * demo ids of the same kind (by prefix), so a new operation is covered without new test code.
+   */
+  examples: readonly [OperationExample<I>, ...OperationExample<I>[]];
   // A method, not a function property: its parameters are then checked bivariantly, so every operation is an
   // AnyOperation without a cast.
   run(ctx: OperationContext, input: z.output<I>): Promise<z.input<O>>;

@@ -26,6 +26,20 @@ test('each toolset is its folder: every operation file is registered there, name
   assert.equal(new Set(OPERATIONS.map((op) => op.name)).size, OPERATIONS.length, 'tool names are unique');
 });
 
+test('every operation has its test beside it, and examples its input schema accepts', () => {
+  for (const toolset of TOOLSETS) {
+    for (const op of toolset.operations) {
+      const file = `${toolset.id}/${op.name.replaceAll('_', '-')}.test.ts`;
+      assert.ok(fs.existsSync(new URL(file, FOLDER)), `src/operations/${file} tests ${op.name}`);
+      assert.ok(op.examples.length > 0, `${op.name} declares an example`);
+      for (const example of op.examples) {
+        const parsed = op.input.safeParse(example.input);
+        assert.ok(parsed.success, `${op.name}, "${example.summary}": ${parsed.error?.message}`);
+      }
+    }
+  }
+});
+
 test('aliases: a former name resolves to a current tool and never shadows one', () => {
   const names = new Set(OPERATIONS.map((op) => op.name));
   for (const [old, current] of Object.entries(TOOL_ALIASES)) {

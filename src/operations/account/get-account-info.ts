@@ -23,6 +23,7 @@ export const getAccountInfo = defineOperation({
     workspaces: z.array(Workspace),
   }),
   rest: { method: 'GET', path: '/account' },
+  examples: [{ summary: 'Who am I and which workspaces can I read', input: {} }],
   async run({ db, principal }) {
     const account = await tenancy.getAccount(db, tenantOf(principal));
     if (!account) throw new OperationError('forbidden', 'The account behind this credential no longer exists.');

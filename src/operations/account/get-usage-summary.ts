@@ -39,6 +39,10 @@ export const getUsageSummary = defineOperation({
     by_workspace: z.array(z.object({ workspace_id: z.string(), current: Counts, previous: Counts })).optional(),
   }),
   rest: { method: 'GET', path: '/usage-summary' },
+  examples: [
+    { summary: 'The last 30 days across every workspace', input: {} },
+    { summary: 'One workspace since a date', input: { workspace: 'ws_01JD0000000000000000000000', start_date: '2026-11-01' } },
+  ],
   async run({ db, principal }, input) {
     const tenant = tenantFor(principal, input.workspace);
     const range = resolveRange(input, tenant.workspaces);

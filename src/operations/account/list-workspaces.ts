@@ -25,6 +25,7 @@ export const listWorkspaces = defineOperation({
     ),
   }),
   rest: { method: 'GET', path: '/workspaces' },
+  examples: [{ summary: 'Every workspace with its agents', input: {} }],
   async run({ db, principal }) {
     const tenant = tenantOf(principal);
     const [workspaces, agents] = [await tenancy.listWorkspaces(db, tenant), await tenancy.listAgents(db, tenant)];

@@ -21,6 +21,7 @@ export function callTool(toolsets: () => readonly Toolset[]) {
     }),
     output: z.object({ tool: z.string(), result: z.record(z.string(), z.unknown()) }),
     rest: { method: 'POST', path: '/tools/{name}/call' },
+    examples: [{ summary: 'Run a read tool by name', input: { name: 'list_event_types', arguments: {} } }],
     async run(ctx, input) {
       const name = String(resolveToolName(input.name));
       const found = toolsets().flatMap((t) => t.operations.map((op) => ({ op, toolset: t }))).find(({ op }) => op.name === name);

@@ -44,7 +44,7 @@ test('write tools are described with how to connect to them, never with a way ro
   const write = defineOperation({
     name: 'send_message', title: 'Send a message', description: 'Sends a message to a contact.', scope: 'write',
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
-    input: z.object({}), output: z.object({}), run: async () => ({}),
+    input: z.object({}), output: z.object({}), examples: [{ summary: 'A send', input: {} }], run: async () => ({}),
   });
   const toolsets: Toolset[] = [account, { id: 'messages', description: 'Messages.', default: false, instructions: 'Send them.', operations: [write] }];
   const ctx = (scopes: Parameters<typeof testPrincipal>[0]) => ({ principal: testPrincipal(scopes) }) as OperationContext;

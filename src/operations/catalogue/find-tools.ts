@@ -44,6 +44,7 @@ export function findTools(toolsets: () => readonly Toolset[]) {
       toolsets: z.array(z.object({ id: z.string(), description: z.string(), default: z.boolean() })),
     }),
     rest: { method: 'GET', path: '/tools' },
+    examples: [{ summary: 'Tools about visitors', input: { query: 'visitor journey' } }],
     async run({ principal }, { query, toolset, limit }) {
       const wanted = words(query ?? '');
       const candidates = toolsets()

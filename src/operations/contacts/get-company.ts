@@ -20,6 +20,7 @@ export const getCompany = defineOperation({
   input: z.object({ company_id: z.string().min(1).max(64).describe('A company id (co_...).') }),
   output: z.object({ company: CompanyWithCounts, contacts: z.array(Contact), notes: z.array(Note), notes_total: z.number().int() }),
   rest: { method: 'GET', path: '/companies/{company_id}' },
+  examples: [{ summary: 'A company with its contacts and notes', input: { company_id: 'co_01JD0000000000000000000000' } }],
   async run({ db, principal }, input) {
     const tenant = tenantOf(principal);
     const company = await contacts.getCompany(db, tenant, input.company_id);

@@ -33,6 +33,7 @@ export const getContact = defineOperation({
     events_total: z.number().int(),
   }),
   rest: { method: 'GET', path: '/contacts/{contact_id}' },
+  examples: [{ summary: 'A contact with notes, conversations and timeline', input: { contact_id: 'ct_01JD0000000000000000000000' } }],
   async run({ db, principal }, input) {
     const tenant = tenantOf(principal);
     const contact = await contacts.getContact(db, tenant, input.contact_id);

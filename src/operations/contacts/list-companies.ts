@@ -26,6 +26,7 @@ export const listCompanies = defineOperation({
   }),
   output: z.object({ companies: z.array(CompanyWithCounts), pagination: PageInfo }),
   rest: { method: 'GET', path: '/companies' },
+  examples: [{ summary: 'Companies matching a name', input: { search: 'acme' } }],
   async run({ db, principal }, input) {
     const { total, items } = await contacts.listCompanies(db, tenantFor(principal, input.workspace), { search: input.search, industry: input.industry }, pageRequest(input));
     return { companies: items, pagination: pageInfo(input, total) };

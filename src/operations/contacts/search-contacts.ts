@@ -30,6 +30,10 @@ export const searchContacts = defineOperation({
     range: ResolvedRange.nullable().describe('The creation-date window applied, or null for all time.'),
   }),
   rest: { method: 'GET', path: '/contacts' },
+  examples: [
+    { summary: 'Contacts at a company, by name or domain', input: { search: 'acme' } },
+    { summary: 'Contacts created since a date', input: { start_date: '2026-11-01', per_page: 10 } },
+  ],
   async run({ db, principal }, input) {
     const tenant = tenantFor(principal, input.workspace);
     const allTime = (input.search !== undefined || input.company_id !== undefined) && input.start_date === undefined && input.end_date === undefined;

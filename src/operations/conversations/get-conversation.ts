@@ -26,6 +26,7 @@ export const getConversation = defineOperation({
     messages_total: z.number().int(),
   }),
   rest: { method: 'GET', path: '/conversations/{conversation_id}' },
+  examples: [{ summary: 'A conversation and its transcript', input: { conversation_id: 'cv_01JD0000000000000000000000' } }],
   async run({ db, principal }, input) {
     const tenant = tenantOf(principal);
     const conversation = await conversations.getConversation(db, tenant, input.conversation_id);

@@ -34,6 +34,10 @@ export const searchConversations = defineOperation({
     range: ResolvedRange,
   }),
   rest: { method: 'GET', path: '/conversations' },
+  examples: [
+    { summary: 'Conversations that mention refunds', input: { query: 'refund', per_page: 5 } },
+    { summary: 'Escalated conversations in one workspace', input: { workspace: 'ws_01JD0000000000000000000000', status: 'escalated' } },
+  ],
   async run({ db, principal }, input) {
     const tenant = tenantFor(principal, input.workspace);
     const range = resolveRange(input, tenant.workspaces);

@@ -19,6 +19,7 @@ export const listEventTypes = defineOperation({
     range: ResolvedRange,
   }),
   rest: { method: 'GET', path: '/event-types' },
+  examples: [{ summary: 'Which events exist in one workspace', input: { workspace: 'ws_01JD0000000000000000000000' } }],
   async run({ db, principal }, input) {
     const tenant = tenantFor(principal, input.workspace);
     const range = resolveRange(input, tenant.workspaces);

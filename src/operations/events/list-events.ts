@@ -29,6 +29,7 @@ export const listEvents = defineOperation({
   }),
   output: z.object({ events: z.array(Event), pagination: PageInfo, range: ResolvedRange }),
   rest: { method: 'GET', path: '/events' },
+  examples: [{ summary: 'The latest page views', input: { name: ['page_view'], per_page: 3 } }],
   async run({ db, principal }, input) {
     const tenant = tenantFor(principal, input.workspace);
     const range = resolveRange(input, tenant.workspaces);

@@ -41,6 +41,10 @@ export const getVisitorJourney = defineOperation({
     browser_activity: Section,
   }),
   rest: { method: 'GET', path: '/visitor-journey' },
+  examples: [
+    { summary: 'What a visitor did', input: { visitor_id: 'vis_01JD0000000000000000000000' } },
+    { summary: 'What the visitor in a conversation did', input: { conversation_id: 'cv_01JD0000000000000000000000' } },
+  ],
   async run({ db, principal }, input) {
     if ((input.visitor_id === undefined) === (input.conversation_id === undefined)) {
       throw invalidArgument('Give exactly one of visitor_id or conversation_id.', 'Pass visitor_id (vis_...) for a visitor, or conversation_id (cv_...) to get the journey of the visitor in that conversation.');

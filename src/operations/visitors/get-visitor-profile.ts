@@ -20,6 +20,7 @@ export const getVisitorProfile = defineOperation({
   input: z.object({ visitor_id: z.string().min(1).max(64).describe('A visitor id (vis_...), from list_visitor_profiles, search_conversations or get_visitor_journey.') }),
   output: z.object({ visitor: VisitorProfile, contact: Contact.nullable(), latest_conversation: ConversationSummary.nullable() }),
   rest: { method: 'GET', path: '/visitor-profiles/{visitor_id}' },
+  examples: [{ summary: 'Who a visitor is', input: { visitor_id: 'vis_01JD0000000000000000000000' } }],
   async run({ db, principal }, input) {
     const tenant = tenantOf(principal);
     const visitor = await visitors.getVisitor(db, tenant, input.visitor_id);

@@ -32,6 +32,7 @@ export const listVisitorProfiles = defineOperation({
   }),
   output: z.object({ visitors: z.array(VisitorProfile), pagination: PageInfo, timezone: z.string() }),
   rest: { method: 'GET', path: '/visitor-profiles' },
+  examples: [{ summary: 'Visitors who identified themselves', input: { identified_only: true, per_page: 10 } }],
   async run({ db, principal }, input) {
     const tenant = tenantFor(principal, input.workspace);
     const timezone = input.timezone ?? defaultTimeZone(tenant.workspaces);

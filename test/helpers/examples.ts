@@ -1,0 +1,61 @@
+// Operation examples carry placeholder ids (`ct_01JD...`); tests run them against the demo data with each placeholder
+// swapped for a real id of the same kind, chosen so every example has something to show.
+import type { AnyOperation } from '../../src/operations/define.ts';
+
+type Sql = <T extends object>(text: string, params?: unknown[]) => Promise<T[]>;
+
+const ACCOUNT = `(select w.id from workspaces w join accounts a on a.id = w.account_id where a.slug = $1)`;
+
+/** Per id prefix, a demo row of that kind in the account: rich ones (with notes, a company, a visitor). */
+const SAMPLES: Record<string, string> = {
+  ws: `select w.id from workspaces w join accounts a on a.id = w.account_id where a.slug = $1 order by w.created_at, w.id limit 1`,
+  cv: `select id from conversations where workspace_id in ${ACCOUNT} and visitor_id is not null and contact_id is not null order by started_at desc, id limit 1`,
+  ct: `select ct.id from contacts ct where ct.workspace_id in ${ACCOUNT} and ct.company_id is not null and exists (select 1 from notes n where n.contact_id = ct.id) order by ct.id limit 1`,
+  co: `select co.id from companies co where co.workspace_id in ${ACCOUNT} and exists (select 1 from contacts ct where ct.company_id = co.id) order by co.id limit 1`,
+  vis: `select v.id from visitors v where v.workspace_id in ${ACCOUNT} and v.contact_id is not null and exists (select 1 from conversations c where c.visitor_id = v.id) order by v.id limit 1`,
+};
+
+const PLACEHOLDER = /^([a-z]+)_01JD0{22}$/;
+
+/** A demo id per kind, in the account with this slug. */
+export async function demoIds(sql: Sql, accountSlug: string): Promise<Map<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(SAMPLES).map(async ([prefix, query]) => [prefix, (await sql<{ id: string }>(query, [accountSlug]))[0]!.id] as const),
+  );
+  return new Map(entries);
+}
+
+/** Each example of the operation, its placeholder ids replaced by `ids`. */
+export function examplesOf(op: AnyOperation, ids: Map<string, string>): Array<{ summary: string; input: Record<string, unknown> }> {
+  return op.examples.map(({ summary, input }) => ({ summary, input: substitute(input, ids) as Record<string, unknown> }));
+}
+
+function substitute(value: unknown, ids: Map<string, string>): unknown {
+  if (typeof value === 'string') {
+    const prefix = PLACEHOLDER.exec(value)?.[1];
+    if (prefix === undefined) return value;
+    const id = ids.get(prefix);
+    if (!id) throw new Error(`no demo id for placeholder ${value}`);
+    return id;
+  }
+  if (Array.isArray(value)) return value.map((item) => substitute(item, ids));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, ids)]));
+  return value;
+}
+
+/** The REST request for an operation's input: path parameters in the path, the rest in the query or the body. */
+export function restRequest(op: AnyOperation, input: Record<string, unknown>): { path: string; init: RequestInit } {
+  const route = op.rest!;
+  const rest = { ...input };
+  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = rest[name];
+    delete rest[name];
+    return encodeURIComponent(String(value));
+  });
+  if (route.method !== 'GET') return { path, init: { method: route.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(rest) } };
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(rest)) {
+    for (const item of Array.isArray(value) ? value : [value]) query.append(name, String(item));
+  }
+  return { path: query.size > 0 ? `${path}?${query}` : path, init: {} };
+}
