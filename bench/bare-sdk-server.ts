@@ -6,11 +6,17 @@ import { serve } from '@hono/node-server';
 import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 
-const schemas = Array.from({ length: 8 }, (_, i) => ({ name: `noop_${i}`, input: z.object({ q: z.string().optional(), n: z.number().int().optional() }) }));
+const schemas = Array.from({ length: 8 }, (_, i) => ({
+  name: `noop_${i}`,
+  input: z.object({ q: z.string().optional(), n: z.number().int().optional() }),
+}));
 
 const handler = createMcpHandler(() => {
   const server = new McpServer({ name: 'bare', version: '1.0.0' });
-  for (const { name, input } of schemas) server.registerTool(name, { description: 'Does nothing.', inputSchema: input }, async () => ({ content: [{ type: 'text', text: 'ok' }] }));
+  for (const { name, input } of schemas)
+    server.registerTool(name, { description: 'Does nothing.', inputSchema: input }, async () => ({
+      content: [{ type: 'text', text: 'ok' }],
+    }));
   return server;
 });
 

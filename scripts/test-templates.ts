@@ -5,6 +5,10 @@ import { engines } from '../test/helpers/engines.ts';
 
 const [command, dir] = process.argv.slice(2);
 if (!dir) throw new Error('usage: test-templates.ts prepare|remove DIR');
-if (command === 'prepare') await prepareTemplates(dir, (await engines()).some((engine) => engine.name === 'postgres'));
+if (command === 'prepare')
+  await prepareTemplates(
+    dir,
+    (await engines()).some((engine) => engine.name === 'postgres'),
+  );
 else if (command === 'remove') await removeTemplates(dir);
 else throw new Error(`unknown command ${command}`);

@@ -13,7 +13,10 @@ test('an outage is logged once, its recovery once, and stragglers that began bef
   database.failed(new Error('terminated late'), inFlight); // began before the recovery: part of the same outage
   database.succeeded();
   await new Promise((resolve) => setImmediate(resolve));
-  assert.deepEqual(entries.map((e) => e.msg), ['database unavailable: requests answer 503', 'database available again']);
+  assert.deepEqual(
+    entries.map((e) => e.msg),
+    ['database unavailable: requests answer 503', 'database available again'],
+  );
   assert.equal(entries[1]!.failures, 2);
 
   database.failed(new Error('down again')); // began after the recovery: a new outage

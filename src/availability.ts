@@ -47,7 +47,10 @@ export class Availability {
 
   succeeded(): void {
     if (this.downSince === undefined) return;
-    this.log?.warn({ backend: this.backend, seconds: Math.round((performance.now() - this.downSince) / 100) / 10, failures: this.failures }, `${this.backend} available again`);
+    this.log?.warn(
+      { backend: this.backend, seconds: Math.round((performance.now() - this.downSince) / 100) / 10, failures: this.failures },
+      `${this.backend} available again`,
+    );
     this.downSince = undefined;
     this.recoveredAt = performance.now();
     this.failures = 0;

@@ -7,7 +7,8 @@ import { openDatabase, type Database } from './db/database.ts';
 import { DirectoryLockedError } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
 import { rateLimitsFrom } from './domain/tenancy/principal.ts';
-import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, listApiKeys, revokeApiKey } from './domain/credentials/api-keys.ts';
+import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, revokeApiKey } from './domain/credentials/commands.ts';
+import { listApiKeys } from './domain/credentials/queries.ts';
 import type { DemoAccess } from './demo/load.ts';
 import { loadDemo } from './demo/load.ts';
 import { keySnippets, oauthSnippets, type ClientSnippet } from './connect/snippets.ts';
@@ -57,8 +58,16 @@ async function main(argv: string[]): Promise<void> {
       if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed must be an integer.');
       return withDatabase(config, 'parley demo', async (db) => {
         const started = Date.now();
-        const { created, ...access } = await loadDemo(db, { scale, ...(seed !== undefined && { seed }), onProgress: progressLine(started) });
-        console.log(created ? `Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.` : 'Demo data was already there; here are fresh keys for it.');
+        const { created, ...access } = await loadDemo(db, {
+          scale,
+          ...(seed !== undefined && { seed }),
+          onProgress: progressLine(started),
+        });
+        console.log(
+          created
+            ? `Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`
+            : 'Demo data was already there; here are fresh keys for it.',
+        );
         printDemoAccess(access, config);
       });
     }
@@ -86,7 +95,9 @@ async function serveCommand(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
   const started = Date.now();
   const server = await startServer(config, log);
-  console.log(`Parley is listening on ${server.url} (ready in ${Date.now() - started} ms, ${server.db.engine === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(
+    `Parley is listening on ${server.url} (ready in ${Date.now() - started} ms, ${server.db.engine === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
+  );
   console.log(`  MCP endpoint:  ${config.publicUrl}/mcp`);
   console.log(`  REST API:      ${config.publicUrl}/api/v1   (reference: ${config.publicUrl}/docs)`);
   if (server.demo) {
@@ -96,7 +107,7 @@ async function serveCommand(config: Config): Promise<void> {
     console.log(`\nDashboard: ${config.publicUrl}/ (on a new database, the first person to open it signs up and owns the account).`);
     console.log('Connect a client by URL alone (it signs in there):');
     printSnippets(oauthSnippets(`${config.publicUrl}/mcp`));
-    console.log('Need a key? Create one in the dashboard (it shows each client\'s snippet), or run `parley keys create`;');
+    console.log("Need a key? Create one in the dashboard (it shows each client's snippet), or run `parley keys create`;");
     console.log('`parley demo` loads demo tenants (stop the server first on the embedded database).');
   }
   let stopping = false;
@@ -123,10 +134,13 @@ function progressLine(started: number): (rows: number) => void {
 
 function printDemoAccess({ keys, invitation }: DemoAccess, config: Config): void {
   console.log('\nAPI keys (shown once; store them now):');
-  for (const key of keys) console.log(`  ${key.account.padEnd(16)} ${(key.workspace ?? 'all workspaces').padEnd(18)} ${key.kind.padEnd(10)} ${key.secret}`);
+  for (const key of keys)
+    console.log(`  ${key.account.padEnd(16)} ${(key.workspace ?? 'all workspaces').padEnd(18)} ${key.kind.padEnd(10)} ${key.secret}`);
   console.log(`\nConnect a client with ${keys[0]?.account ?? 'the first'}'s key:`);
   printSnippets(keySnippets(`${config.publicUrl}/mcp`, keys[0]?.secret ?? '<key>'));
-  console.log(`\nOr connect by URL alone (OAuth): first join ${keys[0]?.account ?? 'the demo account'} in the dashboard with this one-time link,`);
+  console.log(
+    `\nOr connect by URL alone (OAuth): first join ${keys[0]?.account ?? 'the demo account'} in the dashboard with this one-time link,`,
+  );
   console.log(`  ${config.publicUrl}/invite/${invitation}`);
   console.log('then:');
   printSnippets(oauthSnippets(`${config.publicUrl}/mcp`));
@@ -146,15 +160,32 @@ async function keysCommand(config: Config, args: string[]): Promise<void> {
   await withDatabase(config, `parley keys ${action ?? ''}`.trim(), async (db) => {
     if (action === 'create') {
       if (!values.account) throw new UsageError('keys create needs --account <id|slug>.');
-      if (!values.kind || !(values.kind in KEY_KINDS)) throw new UsageError(`keys create needs --kind ${Object.keys(KEY_KINDS).join('|')}.`);
+      if (!values.kind || !(values.kind in KEY_KINDS))
+        throw new UsageError(`keys create needs --kind ${Object.keys(KEY_KINDS).join('|')}.`);
       const accountId = await resolveAccount(db, values.account);
       const workspaceId = values.workspace ? await resolveWorkspace(db, accountId, values.workspace) : null;
-      const key = await createApiKey(db, { accountId, workspaceId, kind: values.kind as KeyKind, name: values.name ?? `${values.kind} key` });
+      const key = await createApiKey(db, {
+        accountId,
+        workspaceId,
+        kind: values.kind as KeyKind,
+        name: values.name ?? `${values.kind} key`,
+      });
       console.log(`Created ${key.kind} key ${key.id} (shown once):\n${key.secret}`);
     } else if (action === 'list') {
       const keys = await listApiKeys(db, values.account ? await resolveAccount(db, values.account) : undefined);
       for (const k of keys) {
-        console.log([k.id, k.prefix + '…', k.kind, k.workspace_id ?? 'all workspaces', k.name, `created ${k.created_at}`, k.last_used_at ? `used ${k.last_used_at}` : 'never used', k.revoked_at ? `REVOKED ${k.revoked_at}` : 'active'].join('  '));
+        console.log(
+          [
+            k.id,
+            `${k.prefix}…`,
+            k.kind,
+            k.workspace_id ?? 'all workspaces',
+            k.name,
+            `created ${k.created_at}`,
+            k.last_used_at ? `used ${k.last_used_at}` : 'never used',
+            k.revoked_at ? `REVOKED ${k.revoked_at}` : 'active',
+          ].join('  '),
+        );
       }
       if (keys.length === 0) console.log('No keys.');
     } else if (action === 'revoke') {
@@ -172,7 +203,12 @@ async function limitsCommand(config: Config, args: string[]): Promise<void> {
   const [action, ...rest] = args;
   const { values } = parseArgs({
     args: rest,
-    options: { account: { type: 'string' }, 'per-minute': { type: 'string' }, 'per-hour': { type: 'string' }, 'per-day': { type: 'string' } },
+    options: {
+      account: { type: 'string' },
+      'per-minute': { type: 'string' },
+      'per-hour': { type: 'string' },
+      'per-day': { type: 'string' },
+    },
   });
   if (!values.account) throw new UsageError(`limits ${action ?? ''} needs --account <id|slug>.`);
   await withDatabase(config, `parley limits ${action ?? ''}`.trim(), async (db) => {
@@ -192,9 +228,13 @@ async function limitsCommand(config: Config, args: string[]): Promise<void> {
     } else if (action !== 'show') {
       throw new UsageError('limits takes set or show.');
     }
-    const [row] = await db.query<{ rate_limits: Record<string, number> | null }>('select rate_limits from accounts where id = $1', [accountId]);
+    const [row] = await db.query<{ rate_limits: Record<string, number> | null }>('select rate_limits from accounts where id = $1', [
+      accountId,
+    ]);
     const effective = rateLimitsFrom(row?.rate_limits);
-    console.log(`Rate limits per credential for ${values.account}: ${effective.perMinute}/minute, ${effective.perHour}/hour, ${effective.perDay}/day.`);
+    console.log(
+      `Rate limits per credential for ${values.account}: ${effective.perMinute}/minute, ${effective.perHour}/hour, ${effective.perDay}/day.`,
+    );
   });
 }
 
@@ -205,7 +245,10 @@ async function resolveAccount(db: Database, idOrSlug: string): Promise<string> {
 }
 
 async function resolveWorkspace(db: Database, accountId: string, idOrSlug: string): Promise<string> {
-  const [row] = await db.query<{ id: string }>('select id from workspaces where account_id = $1 and (id = $2 or slug = $2)', [accountId, idOrSlug]);
+  const [row] = await db.query<{ id: string }>('select id from workspaces where account_id = $1 and (id = $2 or slug = $2)', [
+    accountId,
+    idOrSlug,
+  ]);
   if (!row) throw new UsageError(`No workspace "${idOrSlug}" in that account.`);
   return row.id;
 }
@@ -224,7 +267,13 @@ async function withDatabase(config: Config, command: string, work: (db: Database
 const isFlagError = (error: unknown) => /^ERR_PARSE_ARGS_/.test(String((error as { code?: unknown }).code));
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UsageError || error instanceof DirectoryLockedError || error instanceof CredentialError || isFlagError(error)) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof UsageError ||
+    error instanceof DirectoryLockedError ||
+    error instanceof CredentialError ||
+    isFlagError(error)
+  ) {
     console.error(`parley: ${(error as Error).message}`);
     if (error instanceof UsageError || isFlagError(error)) console.error(`\n${USAGE}`);
     process.exit(2);

@@ -39,7 +39,10 @@ const ConfigSchema = z.object({
   TRUSTED_PROXIES: z
     .string()
     .default('')
-    .refine((value) => compilesAsTrust(list(value)), 'expected addresses, CIDR ranges or loopback / linklocal / uniquelocal, comma-separated'),
+    .refine(
+      (value) => compilesAsTrust(list(value)),
+      'expected addresses, CIDR ranges or loopback / linklocal / uniquelocal, comma-separated',
+    ),
 });
 
 export interface Config {
@@ -94,7 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** A comma-separated setting as its trimmed, non-empty items. */
 function list(value: string): string[] {
-  return value.split(',').map((item) => item.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function compilesAsTrust(entries: string[]): boolean {

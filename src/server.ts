@@ -44,7 +44,13 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * until stopped.
  */
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'parley serve', idleTimeoutMs: config.databaseIdleTimeoutMs, log });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    command: 'parley serve',
+    idleTimeoutMs: config.databaseIdleTimeoutMs,
+    log,
+  });
   let redis: Redis | undefined;
   let server: Server | undefined;
   let metricsServer: Server | undefined;
@@ -67,17 +73,35 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const address = http.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const publicUrl = config.publicUrl.endsWith(':0') ? `http://localhost:${port}` : config.publicUrl;
-    const { app, drain, close: closeMcp } = createApp({ config: { ...config, publicUrl }, db, redis, log, authenticator, oauthTokens, secrets, rateLimiter, loginAttempts, usage, metrics });
+    const {
+      app,
+      drain,
+      close: closeMcp,
+    } = createApp({
+      config: { ...config, publicUrl },
+      db,
+      redis,
+      log,
+      authenticator,
+      oauthTokens,
+      secrets,
+      rateLimiter,
+      loginAttempts,
+      usage,
+      metrics,
+    });
     handler = app.fetch;
     const stopMaintenance = startMaintenance(db, log);
-    const flushUse = () => Promise.all([authenticator.flushLastUsed(), oauthTokens.flushLastUsed(), usage.flush()]).catch((err) => {
-      // An outage is logged once by the database itself; the counts wait for the next flush.
-      if (!(err instanceof ServiceUnavailableError)) log.warn({ err }, 'could not record key use');
-    });
+    const flushUse = () =>
+      Promise.all([authenticator.flushLastUsed(), oauthTokens.flushLastUsed(), usage.flush()]).catch((err) => {
+        // An outage is logged once by the database itself; the counts wait for the next flush.
+        if (!(err instanceof ServiceUnavailableError)) log.warn({ err }, 'could not record key use');
+      });
     const flushTimer = setInterval(flushUse, USE_FLUSH_MS);
     flushTimer.unref();
 
-    const origin = (listening: Server) => `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${(listening.address() as AddressInfo).port}`;
+    const origin = (listening: Server) =>
+      `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${(listening.address() as AddressInfo).port}`;
     return {
       url: origin(http),
       metricsUrl: metricsServer && `${origin(metricsServer)}/metrics`,
@@ -115,7 +139,9 @@ type FetchHandler = (request: Request, env: HttpBindings) => Response | Promise<
 function listen(fetch: FetchHandler, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
     // Parley serves HTTP/1.1 only, so the bindings are always Node's IncomingMessage ones.
-    const server = serve({ fetch: (request, env) => fetch(request, env as HttpBindings), port: config.port, hostname: config.host }, () => resolve(server)) as Server;
+    const server = serve({ fetch: (request, env) => fetch(request, env as HttpBindings), port: config.port, hostname: config.host }, () =>
+      resolve(server),
+    ) as Server;
     server.once('error', reject);
   });
 }

@@ -59,17 +59,22 @@ const graph = new Map(
 
 test('every folder of src/ has its place in the layers', () => {
   const units = new Set([...graph.keys()].map(unitOf));
-  assert.deepEqual([...units].filter((unit) => !layerOf.has(unit)), [], 'add the new folder to LAYERS in test/architecture.test.ts');
+  assert.deepEqual(
+    [...units].filter((unit) => !layerOf.has(unit)),
+    [],
+    'add the new folder to LAYERS in test/architecture.test.ts',
+  );
 });
 
-test('imports point down: to a lower layer, or within the importer\'s own folder', () => {
+test("imports point down: to a lower layer, or within the importer's own folder", () => {
   const upward: string[] = [];
   for (const [file, targets] of graph) {
     const from = unitOf(file);
     for (const target of targets) {
       const to = unitOf(target);
       if (from === to) continue;
-      if (layerOf.get(to)! >= layerOf.get(from)!) upward.push(`${path.relative(SRC, file)} -> ${path.relative(SRC, target)} (${from} may not import ${to})`);
+      if (layerOf.get(to)! >= layerOf.get(from)!)
+        upward.push(`${path.relative(SRC, file)} -> ${path.relative(SRC, target)} (${from} may not import ${to})`);
     }
   }
   assert.deepEqual(upward, []);

@@ -29,7 +29,11 @@ describe('the parley command', () => {
     assert.match(first.out, /Demo data loaded/);
     assert.match(first.err, /Loading demo data: [\d,]+ rows written in \d+ s/, 'progress on stderr');
     const keys = first.out.match(/parley_(ak|rk)_[0-9A-Za-z]{38}/g) ?? [];
-    assert.equal(keys.length, 4 + 4, 'two keys per account, plus the first in the snippets of Claude Code, Claude Desktop, Cursor and MCP Inspector');
+    assert.equal(
+      keys.length,
+      4 + 4,
+      'two keys per account, plus the first in the snippets of Claude Code, Claude Desktop, Cursor and MCP Inspector',
+    );
     assert.match(first.out, /\/invite\/[\w-]{43}\n/, 'a one-time link to join the demo account, to connect apps by OAuth');
     const again = parley(['demo']);
     assert.match(again.out, /already there; here are fresh keys/);
@@ -37,7 +41,18 @@ describe('the parley command', () => {
   });
 
   test('keys create, list and revoke', () => {
-    const created = parley(['keys', 'create', '--account', 'northwind', '--workspace', 'northwind-web', '--kind', 'read_only', '--name', 'reporting']);
+    const created = parley([
+      'keys',
+      'create',
+      '--account',
+      'northwind',
+      '--workspace',
+      'northwind-web',
+      '--kind',
+      'read_only',
+      '--name',
+      'reporting',
+    ]);
     assert.equal(created.code, 0, created.err);
     const id = /Created read_only key (key_\w+)/.exec(created.out)?.[1];
     assert.ok(id && /parley_rk_/.test(created.out));
@@ -75,7 +90,11 @@ describe('the parley command', () => {
     const listed = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);
     assert.deepEqual(listed.toSorted(), [...SETTINGS].sort(), '.env.example lists each setting once, and only settings');
     const readme = fs.readFileSync('README.md', 'utf8');
-    assert.deepEqual(SETTINGS.filter((name) => !readme.includes(`| \`${name}\` |`)), [], 'each setting has a row in the README');
+    assert.deepEqual(
+      SETTINGS.filter((name) => !readme.includes(`| \`${name}\` |`)),
+      [],
+      'each setting has a row in the README',
+    );
   });
 
   test('bad configuration and unknown commands fail clearly', () => {
@@ -93,13 +112,20 @@ describe('the parley command', () => {
     const database = parley(['serve'], { DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/test' });
     assert.equal(database.code, 2);
     assert.equal(ours(database.err).trim().split('\n').length, 1, database.err);
-    assert.match(ours(database.err), /^parley: DATABASE_URL: cannot use postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/test: connect ECONNREFUSED 127\.0\.0\.1:1\n$/);
+    assert.match(
+      ours(database.err),
+      /^parley: DATABASE_URL: cannot use postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/test: connect ECONNREFUSED 127\.0\.0\.1:1\n$/,
+    );
     const redis = parley(['serve'], { REDIS_URL: 'redis://127.0.0.1:1', PORT: '0' });
     assert.equal(redis.code, 2);
     assert.equal(ours(redis.err).trim().split('\n').length, 1, redis.err);
     assert.match(ours(redis.err), /^parley: REDIS_URL: cannot use redis:\/\/127\.0\.0\.1:1: connect ECONNREFUSED 127\.0\.0\.1:1\n$/);
     // Mistyped flags and help after a subcommand: usage, never a stack trace; --version answers.
-    for (const args of [['keys', 'create', '--acount', 'x'], ['demo', '--scale'], ['limits', 'show', '--account', 'x', '--bogus']]) {
+    for (const args of [
+      ['keys', 'create', '--acount', 'x'],
+      ['demo', '--scale'],
+      ['limits', 'show', '--account', 'x', '--bogus'],
+    ]) {
       const typo = parley(args);
       assert.equal(typo.code, 2, args.join(' '));
       assert.match(typo.err, /^parley: .*\n\nUsage: parley/);

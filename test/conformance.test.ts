@@ -30,7 +30,13 @@ describe('MCP conformance', { skip: binary === undefined }, () => {
     const target = new URL(server.url);
     proxy = http.createServer((req, res) => {
       const upstream = http.request(
-        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, authorization: `Bearer ${server.keys.northwind}` } },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, authorization: `Bearer ${server.keys.northwind}` },
+        },
         (response) => {
           res.writeHead(response.statusCode ?? 502, response.headers);
           response.pipe(res);
@@ -57,20 +63,47 @@ describe('MCP conformance', { skip: binary === undefined }, () => {
   }
 
   function summary(output: string): string {
-    return output.split('\n').filter((line) => /^[✓✗]|Total|unexpected|stale|regress|baseline/i.test(line)).join('\n');
+    return output
+      .split('\n')
+      .filter((line) => /^[✓✗]|Total|unexpected|stale|regress|baseline/i.test(line))
+      .join('\n');
   }
 
   test('2026-07-28 requirements (conformance 0.2.0-alpha)', async () => {
-    const { code, output } = await run([suite('@modelcontextprotocol/conformance'), 'server', '--url', url, '--requirements', '2026-07-28', '--expected-failures', baseline('baseline-2026-07-28.yml')]);
+    const { code, output } = await run([
+      suite('@modelcontextprotocol/conformance'),
+      'server',
+      '--url',
+      url,
+      '--requirements',
+      '2026-07-28',
+      '--expected-failures',
+      baseline('baseline-2026-07-28.yml'),
+    ]);
     assert.equal(code, 0, summary(output));
     // server-stateless is judged check by check through the baseline (4 of its checks need fixture tools).
-    for (const scenario of ['tools-list', 'caching', 'http-header-validation', 'dns-rebinding-protection', 'sep-2164-resource-not-found', 'resources-list', 'prompts-list']) {
+    for (const scenario of [
+      'tools-list',
+      'caching',
+      'http-header-validation',
+      'dns-rebinding-protection',
+      'sep-2164-resource-not-found',
+      'resources-list',
+      'prompts-list',
+    ]) {
       assert.match(output, new RegExp(`✓ ${scenario}:`), `${scenario} must pass outright`);
     }
   });
 
   test('2025-era clients (conformance 0.1.16)', async () => {
-    const { code, output } = await run([suite('conformance-2025'), 'server', '--url', url, '--expected-failures', baseline('baseline-2025.yml')]);
+    const { code, output } = await run([
+      suite('conformance-2025'),
+      'server',
+      '--url',
+      url,
+      '--expected-failures',
+      baseline('baseline-2025.yml'),
+    ]);
     assert.equal(code, 0, summary(output));
     for (const scenario of ['server-initialize', 'ping', 'tools-list', 'resources-list', 'prompts-list', 'dns-rebinding-protection']) {
       assert.match(output, new RegExp(`✓ ${scenario}:`), `${scenario} must pass outright`);

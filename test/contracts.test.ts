@@ -9,7 +9,6 @@ import { toolList } from '../src/mcp/tools.ts';
 import { openApiDocument } from '../src/rest/openapi.ts';
 import { testPrincipal } from './helpers/principal.ts';
 
-
 function checkContract(file: string, current: unknown): void {
   const url = new URL(`../contracts/${file}`, import.meta.url);
   const text = `${JSON.stringify(current, null, 2)}\n`;
@@ -19,7 +18,11 @@ function checkContract(file: string, current: unknown): void {
     return;
   }
   assert.ok(fs.existsSync(url), `contracts/${file} is missing: run UPDATE_CONTRACTS=1 npm test and commit it`);
-  assert.equal(text, fs.readFileSync(url, 'utf8'), `contracts/${file} differs from what the code serves: if the change is intended, run UPDATE_CONTRACTS=1 npm test and commit the file`);
+  assert.equal(
+    text,
+    fs.readFileSync(url, 'utf8'),
+    `contracts/${file} differs from what the code serves: if the change is intended, run UPDATE_CONTRACTS=1 npm test and commit the file`,
+  );
 }
 
 test('the tool definitions (every toolset) match contracts/tools.json', () => {

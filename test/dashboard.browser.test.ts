@@ -40,7 +40,11 @@ describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
     assert.match(page.url(), /\/signup$/);
     assert.match(signup!.headers()['content-security-policy'] ?? '', /frame-ancestors 'none'/);
     assert.equal(signup!.headers()['x-frame-options'], 'DENY');
-    assert.equal(await page.inputValue('#timezone'), await page.evaluate('Intl.DateTimeFormat().resolvedOptions().timeZone'), "the browser's own zone is preselected");
+    assert.equal(
+      await page.inputValue('#timezone'),
+      await page.evaluate('Intl.DateTimeFormat().resolvedOptions().timeZone'),
+      "the browser's own zone is preselected",
+    );
     await shot('1-signup');
     await page.fill('#name', 'Grace Hopper');
     await page.fill('#email', 'grace@example.com');
@@ -50,13 +54,16 @@ describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
     await page.selectOption('#timezone', 'America/New_York');
     await page.click('button[type=submit]');
     await page.waitForURL(/\/$/);
-    assert.match(await page.textContent('body') ?? '', /Hopper Labs/);
+    assert.match((await page.textContent('body')) ?? '', /Hopper Labs/);
 
     await page.fill('input[aria-label="New workspace name"]', 'Docs site');
     await page.click('text=Create workspace');
     await page.waitForSelector('text=docs-site');
     const [docsSite] = await server.sql<{ timezone: string }>("select timezone from workspaces where name = 'Docs site'");
-    assert.ok(['Asia/Calcutta', 'Asia/Kolkata'].includes(docsSite!.timezone), `stored under the runtime's name for the browser's zone: ${docsSite!.timezone}`);
+    assert.ok(
+      ['Asia/Calcutta', 'Asia/Kolkata'].includes(docsSite!.timezone),
+      `stored under the runtime's name for the browser's zone: ${docsSite!.timezone}`,
+    );
     assert.equal(await page.inputValue('select[aria-label="Time zone of Docs site"]'), docsSite!.timezone, 'and shown selected');
 
     await page.fill('input[aria-label="Key name"]', 'Claude Code');
@@ -65,7 +72,7 @@ describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
     await page.click('text=Create key');
     const secret = (await page.textContent('#secret'))?.trim() ?? '';
     assert.match(secret, /^parley_rk_[0-9A-Za-z]{38}$/);
-    assert.match(await page.textContent('#new-key') ?? '', /claude mcp add --transport http parley/);
+    assert.match((await page.textContent('#new-key')) ?? '', /claude mcp add --transport http parley/);
     await page.click('#new-key button:has-text("Copy")');
     assert.equal(await page.evaluate('navigator.clipboard.readText()'), secret, 'the copy button works under the policy');
     await shot('2-new-key');
@@ -91,9 +98,22 @@ describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
     const redirect = `http://127.0.0.1:${(callback.address() as AddressInfo).port}/callback`;
     try {
       const issuer = server.url.replace('127.0.0.1', 'localhost');
-      const client = await registerClient(server, { client_name: 'Claude Code', redirect_uris: [redirect], token_endpoint_auth_method: 'none' });
+      const client = await registerClient(server, {
+        client_name: 'Claude Code',
+        redirect_uris: [redirect],
+        token_endpoint_auth_method: 'none',
+      });
       const { verifier, challenge } = pkce();
-      const query = new URLSearchParams({ response_type: 'code', client_id: String(client.body.client_id), redirect_uri: redirect, code_challenge: challenge, code_challenge_method: 'S256', scope: 'mcp:read mcp:write offline_access', state: 'xyz', resource: `${issuer}/mcp` });
+      const query = new URLSearchParams({
+        response_type: 'code',
+        client_id: String(client.body.client_id),
+        redirect_uri: redirect,
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        scope: 'mcp:read mcp:write offline_access',
+        state: 'xyz',
+        resource: `${issuer}/mcp`,
+      });
       // The public URL is localhost, where this browser has no session yet: Parley asks it to sign in first.
       await page.goto(`${issuer}/oauth/authorize?${query}`);
       await page.waitForSelector('text=Sign in to Parley to connect an app');
@@ -110,7 +130,13 @@ describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
       await page.waitForURL(/\/callback\?/);
       const answer = new URL(callbacks.find((u) => u.startsWith('/callback?'))!, redirect);
       assert.equal(answer.searchParams.get('state'), 'xyz');
-      const tokens = await tokenRequest(server, { grant_type: 'authorization_code', code: answer.searchParams.get('code')!, code_verifier: verifier, redirect_uri: redirect, client_id: String(client.body.client_id) });
+      const tokens = await tokenRequest(server, {
+        grant_type: 'authorization_code',
+        code: answer.searchParams.get('code')!,
+        code_verifier: verifier,
+        redirect_uri: redirect,
+        client_id: String(client.body.client_id),
+      });
       assert.equal(tokens.status, 200);
       assert.match(tokens.body.scope!, /mcp:write/);
       const call = () => mcpCall(server, tokens.body.access_token!, 'tools/call', { name: 'list_workspaces', arguments: {} });
@@ -143,7 +169,8 @@ describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
       other.on('console', (message) => refusals.push(message.text()));
       await other.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`);
       await other.waitForTimeout(1000);
-      for (const frame of other.frames().slice(1)) assert.ok(!frame.url().startsWith(server.url), `framed content rendered from ${frame.url()}`);
+      for (const frame of other.frames().slice(1))
+        assert.ok(!frame.url().startsWith(server.url), `framed content rendered from ${frame.url()}`);
       assert.ok(refusals.filter((text) => /frame-ancestors|X-Frame-Options/.test(text)).length >= pages.length, refusals.join('\n'));
       await other.close();
     } finally {

@@ -21,7 +21,18 @@ const dockerfile = DockerfileParser.parse(fs.readFileSync('Dockerfile', 'utf8'))
 const compose = parseYaml(fs.readFileSync('compose.yaml', 'utf8')) as Compose;
 
 interface Compose {
-  services: Record<string, { build?: unknown; image?: string; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; healthcheck?: { test: string[] }; volumes?: string[]; ports?: string[] }>;
+  services: Record<
+    string,
+    {
+      build?: unknown;
+      image?: string;
+      environment?: Record<string, string>;
+      depends_on?: Record<string, { condition: string }>;
+      healthcheck?: { test: string[] };
+      volumes?: string[];
+      ports?: string[];
+    }
+  >;
   volumes?: Record<string, unknown>;
 }
 
@@ -30,10 +41,28 @@ const finalStage = (() => {
   const from = dockerfile.getFROMs().at(-1)!.getRange().start.line;
   const instructions = dockerfile.getInstructions().filter((i) => i.getRange().start.line > from);
   return {
-    env: Object.fromEntries(dockerfile.getENVs().filter((e) => e.getRange().start.line > from).flatMap((e) => e.getProperties().map((p) => [p.getName(), p.getValue() ?? '']))),
-    user: instructions.filter((i) => i.getKeyword() === 'USER').at(-1)?.getArgumentsContent(),
-    cmd: dockerfile.getCMDs().at(-1)!.getJSONStrings().map((s) => s.getJSONValue()),
-    healthcheck: JSON.parse(dockerfile.getHEALTHCHECKs().at(-1)!.getArgumentsContent()!.replace(/^CMD\s+/, '')) as string[],
+    env: Object.fromEntries(
+      dockerfile
+        .getENVs()
+        .filter((e) => e.getRange().start.line > from)
+        .flatMap((e) => e.getProperties().map((p) => [p.getName(), p.getValue() ?? ''])),
+    ),
+    user: instructions
+      .filter((i) => i.getKeyword() === 'USER')
+      .at(-1)
+      ?.getArgumentsContent(),
+    cmd: dockerfile
+      .getCMDs()
+      .at(-1)!
+      .getJSONStrings()
+      .map((s) => s.getJSONValue()),
+    healthcheck: JSON.parse(
+      dockerfile
+        .getHEALTHCHECKs()
+        .at(-1)!
+        .getArgumentsContent()!
+        .replace(/^CMD\s+/, ''),
+    ) as string[],
   };
 })();
 
@@ -53,28 +82,37 @@ function interpolate(value: string, variables: Record<string, string>): string {
 function withoutLegacyIds(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutLegacyIds);
   if (typeof node !== 'object' || node === null) return node;
-  return Object.fromEntries(Object.entries(node).filter(([key, value]) => !(key === '$schema' || (key === 'id' && typeof value === 'string'))).map(([key, value]) => [key, withoutLegacyIds(value)]));
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => !(key === '$schema' || (key === 'id' && typeof value === 'string')))
+      .map(([key, value]) => [key, withoutLegacyIds(value)]),
+  );
 }
 
 describe('the deployment kit', () => {
   test('the Dockerfile builds in one stage and runs in another, unprivileged, on 0.0.0.0, checking readiness', () => {
     assert.equal(dockerfile.getFROMs().length, 2, 'multi-stage: the build tools stay out of the image');
     assert.equal(dockerfile.getFROMs()[0]!.getBuildStage(), 'build');
-    assert.equal(finalStage.user, 'node', 'the official image\'s unprivileged user');
+    assert.equal(finalStage.user, 'node', "the official image's unprivileged user");
     assert.equal(finalStage.env.HOST, '0.0.0.0');
     assert.equal(finalStage.env.DATA_DIR, '/data');
     assert.deepEqual(finalStage.cmd, ['node', 'dist/cli.js', 'serve']);
     assert.equal(finalStage.healthcheck[0], 'node');
     assert.match(finalStage.healthcheck.join(' '), /\/readyz/);
     const ignored = fs.readFileSync('.dockerignore', 'utf8').split('\n');
-    for (const entry of ['node_modules', '.parley', '.env', '.git']) assert.ok(ignored.includes(entry), `.dockerignore keeps ${entry} out of the build context`);
+    for (const entry of ['node_modules', '.parley', '.env', '.git'])
+      assert.ok(ignored.includes(entry), `.dockerignore keeps ${entry} out of the build context`);
   });
 
   test('compose.yaml follows the Compose specification: Parley on PostgreSQL and Redis, started once they are healthy', () => {
     const ajv = new Ajv2019({ strict: false, allErrors: true });
     const validate = ajv.compile(withoutLegacyIds(composeSpec) as object);
     assert.ok(validate(compose), ajv.errorsText(validate.errors));
-    assert.equal(validate({ services: { parley: { depends_on: { postgres: { condition: 'whenever' } } } } }), false, 'the schema does judge');
+    assert.equal(
+      validate({ services: { parley: { depends_on: { postgres: { condition: 'whenever' } } } } }),
+      false,
+      'the schema does judge',
+    );
     const { parley, postgres, redis } = compose.services;
     assert.ok(parley && postgres && redis);
     assert.equal(parley.build, '.', 'built from this Dockerfile');
@@ -83,7 +121,9 @@ describe('the deployment kit', () => {
     assert.deepEqual(postgres.volumes, ['postgres-data:/var/lib/postgresql/data']);
     assert.ok(compose.volumes && 'postgres-data' in compose.volumes, 'a named volume keeps the data across re-creation');
     assert.throws(() => interpolate(parley.environment!.DATABASE_URL!, {}), /set POSTGRES_PASSWORD/, 'no default database password');
-    const environment = Object.fromEntries(Object.entries(parley.environment!).map(([k, v]) => [k, interpolate(v, { POSTGRES_PASSWORD: 'x' })]));
+    const environment = Object.fromEntries(
+      Object.entries(parley.environment!).map(([k, v]) => [k, interpolate(v, { POSTGRES_PASSWORD: 'x' })]),
+    );
     assert.equal(environment.DATABASE_URL, 'postgres://parley:x@postgres:5432/parley');
     assert.equal(environment.REDIS_URL, 'redis://redis:6379');
   });
@@ -93,7 +133,7 @@ const postgresOk = (await engines()).some((e) => e.name === 'postgres');
 const redis = await redisOrSkip();
 redis?.disconnect();
 
-describe('the image\'s command on this host', { skip: !(postgresOk && redis) && 'needs the local PostgreSQL and Redis' }, () => {
+describe("the image's command on this host", { skip: !(postgresOk && redis) && 'needs the local PostgreSQL and Redis' }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-image-'));
   const schema = `parley_image_${process.pid}`;
   let env: Record<string, string>;
@@ -101,7 +141,13 @@ describe('the image\'s command on this host', { skip: !(postgresOk && redis) && 
 
   before(async () => {
     // The build stage: compile, then install the production dependencies alone, as `npm prune --omit=dev` leaves them.
-    run(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', path.join(dir, 'dist')]);
+    run(process.execPath, [
+      path.resolve('node_modules/typescript/bin/tsc'),
+      '-p',
+      'tsconfig.build.json',
+      '--outDir',
+      path.join(dir, 'dist'),
+    ]);
     for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(file, path.join(dir, file));
     run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], dir);
 
@@ -114,7 +160,9 @@ describe('the image\'s command on this host', { skip: !(postgresOk && redis) && 
 
     // The container's environment: the image's, then compose's for Parley. Only what differs on a host is replaced:
     // the services' addresses, a free port instead of 8787, and a private directory for /data.
-    const fromCompose = Object.fromEntries(Object.entries(compose.services.parley!.environment!).map(([k, v]) => [k, interpolate(v, { POSTGRES_PASSWORD: 'unused' })]));
+    const fromCompose = Object.fromEntries(
+      Object.entries(compose.services.parley!.environment!).map(([k, v]) => [k, interpolate(v, { POSTGRES_PASSWORD: 'unused' })]),
+    );
     env = {
       PATH: process.env.PATH!,
       ...finalStage.env,
@@ -155,7 +203,7 @@ describe('the image\'s command on this host', { skip: !(postgresOk && redis) && 
     const base = `http://127.0.0.1:${env.PORT}`;
     assert.deepEqual(await (await fetch(`${base}/readyz`)).json(), { status: 'ok', checks: { database: 'ok', redis: 'ok' } });
     assert.match(output.join(''), /PostgreSQL/);
-    assert.doesNotMatch(output.join(''), /parley_ak_/, 'no demo keys in a PostgreSQL deployment\'s logs');
+    assert.doesNotMatch(output.join(''), /parley_ak_/, "no demo keys in a PostgreSQL deployment's logs");
 
     // `docker compose exec parley node dist/cli.js demo`: the same environment, beside the running server.
     const demo = spawnSync(process.execPath, ['dist/cli.js', 'demo'], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
@@ -173,7 +221,7 @@ describe('the image\'s command on this host', { skip: !(postgresOk && redis) && 
     const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM'); // what `docker stop` sends
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 15_000))]);
-    assert.equal(code, 0, 'stopped within compose\'s 15 s grace period');
+    assert.equal(code, 0, "stopped within compose's 15 s grace period");
   });
 });
 
@@ -182,16 +230,34 @@ describe('the npm package', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-package-'));
     let consumer: string | undefined;
     try {
-      const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { name: string; files: string[]; bin: Record<string, string> };
+      const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8')) as {
+        name: string;
+        files: string[];
+        bin: Record<string, string>;
+      };
       assert.equal(manifest.bin[manifest.name], 'dist/cli.js', 'npx runs the bin named after the package');
-      run(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', path.join(dir, 'dist')]);
+      run(process.execPath, [
+        path.resolve('node_modules/typescript/bin/tsc'),
+        '-p',
+        'tsconfig.build.json',
+        '--outDir',
+        path.join(dir, 'dist'),
+      ]);
       for (const file of ['package.json', ...manifest.files.filter((f) => f !== 'dist')]) fs.copyFileSync(file, path.join(dir, file));
       const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts'], { cwd: dir, encoding: 'utf8' });
       assert.equal(packed.status, 0, packed.stderr);
       const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: Array<{ path: string }> }];
       const paths = files.map((f) => f.path);
-      assert.ok(paths.includes('dist/cli.js') && paths.includes('dist/db/migrations/001-initial.js') && paths.includes('LICENSE') && paths.includes('.env.example'));
-      assert.deepEqual(paths.filter((p) => !p.startsWith('dist/') && !manifest.files.includes(p) && p !== 'package.json'), []);
+      assert.ok(
+        paths.includes('dist/cli.js') &&
+          paths.includes('dist/db/migrations/001-initial.js') &&
+          paths.includes('LICENSE') &&
+          paths.includes('.env.example'),
+      );
+      assert.deepEqual(
+        paths.filter((p) => !p.startsWith('dist/') && !manifest.files.includes(p) && p !== 'package.json'),
+        [],
+      );
 
       // What `npx parley-server` does: install the package with its dependencies, then run its bin.
       // (In a project of its own: under `dir`, npm would take the package itself for the project.)

@@ -33,7 +33,14 @@ for (const [name, make] of stores) {
       const limits = { perMinute: 2, perHour: 5, perDay: 1000 };
       for (let i = 0; i < 10; i++) await limiter.consume(key, limits); // 2 allowed, 8 refused by the minute window
       const headroom = await limiter.peek(key, limits);
-      assert.deepEqual(headroom.map((h) => [h.window, h.remaining]), [['minute', 0], ['hour', 3], ['day', 998]]);
+      assert.deepEqual(
+        headroom.map((h) => [h.window, h.remaining]),
+        [
+          ['minute', 0],
+          ['hour', 3],
+          ['day', 998],
+        ],
+      );
     });
 
     test('the hour window refusing refunds the minute window', async () => {
@@ -44,7 +51,10 @@ for (const [name, make] of stores) {
       await limiter.consume(key, limits);
       const refused = await limiter.consume(key, limits);
       assert.equal(refused.window, 'hour');
-      assert.deepEqual((await limiter.peek(key, limits)).map((h) => h.remaining), [8, 0, 998]);
+      assert.deepEqual(
+        (await limiter.peek(key, limits)).map((h) => h.remaining),
+        [8, 0, 998],
+      );
     });
   });
 }
@@ -79,14 +89,19 @@ describe('limits and revocation through the server', () => {
   });
 
   test('a revoked key fails on its very next request; last use is recorded without a write per request', async () => {
-    const { createApiKey, revokeApiKey } = await import('../src/domain/credentials/api-keys.ts');
+    const { createApiKey, revokeApiKey } = await import('../src/domain/credentials/commands.ts');
     const [account] = await server.sql<{ id: string }>("select id from accounts where slug = 'northwind'");
     const key = await createApiKey(server.db, { accountId: account!.id, workspaceId: null, kind: 'account', name: 'to revoke' });
     const get = () => fetch(`${server.url}/api/v1/account`, { headers: { Authorization: `Bearer ${key.secret}` } });
     assert.equal((await get()).status, 200);
-    assert.equal((await server.sql<{ last_used_at: string | null }>('select last_used_at from api_keys where id = $1', [key.id]))[0]!.last_used_at, null);
+    assert.equal(
+      (await server.sql<{ last_used_at: string | null }>('select last_used_at from api_keys where id = $1', [key.id]))[0]!.last_used_at,
+      null,
+    );
     await server.authenticator.flushLastUsed();
-    assert.ok((await server.sql<{ last_used_at: string | null }>('select last_used_at from api_keys where id = $1', [key.id]))[0]!.last_used_at);
+    assert.ok(
+      (await server.sql<{ last_used_at: string | null }>('select last_used_at from api_keys where id = $1', [key.id]))[0]!.last_used_at,
+    );
     assert.equal(await revokeApiKey(server.db, key.id), true);
     assert.equal((await get()).status, 401);
   });
@@ -96,7 +111,7 @@ describe('revocation across instances sharing PostgreSQL', { skip: !(await engin
   test('a key revoked by another process fails here within moments, with no restart', async () => {
     const server = await startTestServer({ name: 'postgres' });
     try {
-      const { createApiKey, revokeApiKey } = await import('../src/domain/credentials/api-keys.ts');
+      const { createApiKey, revokeApiKey } = await import('../src/domain/credentials/commands.ts');
       const [account] = await server.sql<{ id: string }>("select id from accounts where slug = 'northwind'");
       const key = await createApiKey(server.db, { accountId: account!.id, workspaceId: null, kind: 'account', name: 'elsewhere' });
       const get = () => fetch(`${server.url}/api/v1/account`, { headers: { Authorization: `Bearer ${key.secret}` } });
@@ -133,7 +148,10 @@ if ((await engines()).some((e) => e.name === 'postgres')) {
           await db.query("insert into accounts (id, name, slug) values ('acct_u', 'U', 'u')");
           const today = new Date().toISOString().slice(0, 10);
           const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-          await db.query("insert into usage_counters (credential_id, account_id, day, calls) values ('key_u', 'acct_u', $1, 5), ('key_u', 'acct_u', $2, 3)", [today, yesterday]);
+          await db.query(
+            "insert into usage_counters (credential_id, account_id, day, calls) values ('key_u', 'acct_u', $1, 5), ('key_u', 'acct_u', $2, 3)",
+            [today, yesterday],
+          );
           const series = (await usageByDay(db, 'acct_u', 30)).get('key_u')!;
           assert.deepEqual(series.slice(-2), [3, 5], 'yesterday then today, as UTC days');
         } finally {

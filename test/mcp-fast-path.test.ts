@@ -11,11 +11,31 @@ import { createMcpEndpoint } from '../src/mcp/server.ts';
 import { SERVER_INFO } from '../src/version.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
-const ENVELOPE = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 't', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+const ENVELOPE = {
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientInfo': { name: 't', version: '1' },
+  'io.modelcontextprotocol/clientCapabilities': {},
+};
 
-function toolCall(name: string, args: unknown, extra: { meta?: object; params?: object; headers?: Record<string, string>; id?: unknown } = {}) {
-  const body = { jsonrpc: '2.0', id: extra.id ?? 7, method: 'tools/call', params: { name, arguments: args, _meta: { ...ENVELOPE, ...extra.meta }, ...extra.params } };
-  const headers = new Headers({ 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': name, ...extra.headers });
+function toolCall(
+  name: string,
+  args: unknown,
+  extra: { meta?: object; params?: object; headers?: Record<string, string>; id?: unknown } = {},
+) {
+  const body = {
+    jsonrpc: '2.0',
+    id: extra.id ?? 7,
+    method: 'tools/call',
+    params: { name, arguments: args, _meta: { ...ENVELOPE, ...extra.meta }, ...extra.params },
+  };
+  const headers = new Headers({
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+    'mcp-protocol-version': '2026-07-28',
+    'mcp-method': 'tools/call',
+    'mcp-name': name,
+    ...extra.headers,
+  });
   return { body, headers, request: () => new Request('http://localhost/mcp', { method: 'POST', headers, body: JSON.stringify(body) }) };
 }
 
@@ -34,7 +54,8 @@ describe('the MCP fast path', () => {
   after(() => server?.stop());
 
   async function both(call: ReturnType<typeof toolCall>, principalState = state) {
-    const endpoint = (fastPath: boolean) => createMcpEndpoint({ db: server.db, log, rateLimiter: new RateLimiter(), usage: new UsageRecorder(server.db), fastPath });
+    const endpoint = (fastPath: boolean) =>
+      createMcpEndpoint({ db: server.db, log, rateLimiter: new RateLimiter(), usage: new UsageRecorder(server.db), fastPath });
     const answers = [];
     for (const fastPath of [true, false]) {
       const response = await endpoint(fastPath).serve(call.request(), principalState, call.body);
@@ -60,9 +81,17 @@ describe('the MCP fast path', () => {
   }
 
   test('a rate-limited call is the same tool error on both paths', async () => {
-    const limited: McpRequestState = { ...state, principal: { ...state.principal, rateLimitKey: `fast-path-${Date.now()}`, rateLimits: { perMinute: 1, perHour: 10, perDay: 10 } } as Principal };
+    const limited: McpRequestState = {
+      ...state,
+      principal: {
+        ...state.principal,
+        rateLimitKey: `fast-path-${Date.now()}`,
+        rateLimits: { perMinute: 1, perHour: 10, perDay: 10 },
+      } as Principal,
+    };
     const call = toolCall('get_account_info', {});
-    const endpoint = (fastPath: boolean) => createMcpEndpoint({ db: server.db, log, rateLimiter: new RateLimiter(), usage: new UsageRecorder(server.db), fastPath });
+    const endpoint = (fastPath: boolean) =>
+      createMcpEndpoint({ db: server.db, log, rateLimiter: new RateLimiter(), usage: new UsageRecorder(server.db), fastPath });
     const texts = [];
     for (const fastPath of [true, false]) {
       const e = endpoint(fastPath);

@@ -7,7 +7,7 @@ import { mcpClient } from './helpers/clients.ts';
 import { engines } from './helpers/engines.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe('tool selection and resources', async () => {
   const engine = (await engines()).at(-1)!;
@@ -24,21 +24,45 @@ describe('tool selection and resources', async () => {
       const names = (await narrowed.listTools()).tools.map((t) => t.name);
       const instructions = narrowed.getInstructions() ?? '';
       await narrowed.close();
-      assert.deepEqual(names.sort(), ['call_tool', 'find_tools', 'get_account_info', 'get_contact', 'get_conversation', 'get_usage_summary', 'list_workspaces', 'search_conversations'], `${era}: the catalogue comes along`);
+      assert.deepEqual(
+        names.sort(),
+        [
+          'call_tool',
+          'find_tools',
+          'get_account_info',
+          'get_contact',
+          'get_conversation',
+          'get_usage_summary',
+          'list_workspaces',
+          'search_conversations',
+        ],
+        `${era}: the catalogue comes along`,
+      );
       assert.match(instructions, /^conversations: search_conversations finds/m, era);
       assert.doesNotMatch(instructions, /^visitors:/m, era);
       assert.match(instructions, /More toolsets, by connecting with \?toolsets=<ids> \(or all\): contacts \(/, era);
 
       const only = await mcpClient(server.url, server.keys.northwind, era, '?tools=get_contact,list_events');
-      assert.deepEqual((await only.listTools()).tools.map((t) => t.name), ['get_contact', 'list_events'], 'naming only tools gets just those');
+      assert.deepEqual(
+        (await only.listTools()).tools.map((t) => t.name),
+        ['get_contact', 'list_events'],
+        'naming only tools gets just those',
+      );
       await assert.rejects(only.callTool({ name: 'get_account_info', arguments: {} }), /Unknown tool/);
       await only.close();
     }
     const all = await mcpClient(server.url, server.keys.northwind, 'modern', '?toolsets=all');
     assert.equal((await all.listTools()).tools.length, OPERATIONS.length);
     await all.close();
-    for (const [query, message] of [['?toolsets=nope', /Unknown toolset\(s\): nope/], ['?tools=get_nothing', /Unknown tool\(s\): get_nothing/]] as const) {
-      const bad = await fetch(`${server.url}/mcp${query}`, { method: 'POST', headers: { Authorization: `Bearer ${server.keys.northwind}`, 'content-type': 'application/json' }, body: '{}' });
+    for (const [query, message] of [
+      ['?toolsets=nope', /Unknown toolset\(s\): nope/],
+      ['?tools=get_nothing', /Unknown tool\(s\): get_nothing/],
+    ] as const) {
+      const bad = await fetch(`${server.url}/mcp${query}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${server.keys.northwind}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
       assert.equal(bad.status, 400);
       assert.match(JSON.stringify(await bad.json()), message);
     }
@@ -50,7 +74,11 @@ describe('tool selection and resources', async () => {
     assert.deepEqual(resources.map((r) => r.uri).sort(), ['events://recent', 'parley://workspaces', 'schema://events']);
     const read = async (uri: string) => JSON.parse(((await mcp.readResource({ uri })).contents[0] as { text: string }).text) as Json;
     const recent = await read('events://recent');
-    assert.equal(recent.events.length + (recent.truncated?.omitted ?? 0), 100, 'the 100 latest, less what the size bound cut (and says it cut)');
+    assert.equal(
+      recent.events.length + (recent.truncated?.omitted ?? 0),
+      100,
+      'the 100 latest, less what the size bound cut (and says it cut)',
+    );
     assert.ok((await read('schema://events')).event_types.some((t: Json) => t.name === 'meeting_booked'));
     const [web] = await server.sql<{ id: string }>("select id from workspaces where slug = 'northwind-web'");
     assert.equal((await read(`parley://workspace/${web!.id}`)).range.timezone, 'America/New_York');

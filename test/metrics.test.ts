@@ -44,8 +44,15 @@ describe('Prometheus metrics', () => {
       assert.match(scrape.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
       const text = await scrape.text();
       assert.equal(sample(text, 'parley_operation_calls_total', { operation: 'get_account_info', surface: 'rest', outcome: 'ok' }), 1);
-      assert.equal(sample(text, 'parley_operation_calls_total', { operation: 'get_account_info', surface: 'mcp', outcome: 'ok' }), 2, 'both eras, fast path or not');
-      assert.equal(sample(text, 'parley_operation_calls_total', { operation: 'get_account_info', surface: 'rest', outcome: 'rate_limited' }), 1);
+      assert.equal(
+        sample(text, 'parley_operation_calls_total', { operation: 'get_account_info', surface: 'mcp', outcome: 'ok' }),
+        2,
+        'both eras, fast path or not',
+      );
+      assert.equal(
+        sample(text, 'parley_operation_calls_total', { operation: 'get_account_info', surface: 'rest', outcome: 'rate_limited' }),
+        1,
+      );
       assert.equal(sample(text, 'parley_rate_limit_refusals_total', { surface: 'rest' }), 1);
       assert.equal(sample(text, 'parley_http_requests_total', { surface: 'rest', status: '200' }), 1);
       assert.equal(sample(text, 'parley_http_requests_total', { surface: 'rest', status: '404' }), 1);

@@ -42,7 +42,14 @@ describe('Client ID Metadata Documents', { skip: !hasOpenssl() }, () => {
   /** Parley as its own process (on the embedded database), trusting the test certificate like a CA of yours. */
   async function startParley(privateNetwork: 'on' | 'off') {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-      env: { ...process.env, PORT: '0', DATA_DIR: path.join(dir, `data-${privateNetwork}`), LOG_LEVEL: 'debug', CLIENT_METADATA_PRIVATE_NETWORK: privateNetwork, NODE_EXTRA_CA_CERTS: cert },
+      env: {
+        ...process.env,
+        PORT: '0',
+        DATA_DIR: path.join(dir, `data-${privateNetwork}`),
+        LOG_LEVEL: 'debug',
+        CLIENT_METADATA_PRIVATE_NETWORK: privateNetwork,
+        NODE_EXTRA_CA_CERTS: cert,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const log: string[] = [];
@@ -66,11 +73,42 @@ describe('Client ID Metadata Documents', { skip: !hasOpenssl() }, () => {
   before(async () => {
     const key = path.join(dir, 'key.pem');
     cert = path.join(dir, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost',
+      ],
+      { stdio: 'ignore' },
+    );
     metadataServer = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (req, res) => {
       if (req.url !== '/oauth/client.json') return res.writeHead(404).end();
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=60' });
-      res.end(JSON.stringify({ client_id: clientId, client_name: 'Metadata Document Agent', redirect_uris: [redirect], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' }));
+      res.end(
+        JSON.stringify({
+          client_id: clientId,
+          client_name: 'Metadata Document Agent',
+          redirect_uris: [redirect],
+          grant_types: ['authorization_code', 'refresh_token'],
+          response_types: ['code'],
+          token_endpoint_auth_method: 'none',
+        }),
+      );
     });
     await new Promise<void>((resolve) => metadataServer.listen(0, '127.0.0.1', resolve));
     clientId = `https://localhost:${(metadataServer.address() as AddressInfo).port}/oauth/client.json`;
@@ -78,7 +116,9 @@ describe('Client ID Metadata Documents', { skip: !hasOpenssl() }, () => {
     ({ child: parley, url: parleyUrl, invitation } = await startParley('on'));
     // Join the demo account through the printed link, as a person would.
     const joined = await fetch(`${parleyUrl}/invite/${invitation}`, {
-      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: parleyUrl },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: parleyUrl },
       body: new URLSearchParams({ name: 'Mia', email: 'mia@northwind.example', password: PASSWORD }),
     });
     assert.equal(joined.status, 302);
@@ -94,10 +134,16 @@ describe('Client ID Metadata Documents', { skip: !hasOpenssl() }, () => {
 
   test('a client known only by its metadata URL signs in, gets consent, tokens, and calls tools', async () => {
     const { verifier, challenge } = pkce();
-    const approval = await approve({ url: parleyUrl }, authorizationUrl(parleyUrl, challenge), { email: 'mia@northwind.example', password: PASSWORD });
+    const approval = await approve({ url: parleyUrl }, authorizationUrl(parleyUrl, challenge), {
+      email: 'mia@northwind.example',
+      password: PASSWORD,
+    });
     const code = approval.redirect?.searchParams.get('code');
     assert.ok(code, approval.body);
-    const tokens = await tokenRequest({ url: parleyUrl }, { grant_type: 'authorization_code', code: code!, code_verifier: verifier, redirect_uri: redirect, client_id: clientId });
+    const tokens = await tokenRequest(
+      { url: parleyUrl },
+      { grant_type: 'authorization_code', code: code!, code_verifier: verifier, redirect_uri: redirect, client_id: clientId },
+    );
     assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
     assert.ok(tokens.body.refresh_token);
     const call = await mcpCall({ url: parleyUrl }, tokens.body.access_token!);
@@ -113,7 +159,8 @@ describe('Client ID Metadata Documents', { skip: !hasOpenssl() }, () => {
       assert.equal(response.headers.get('location'), null);
       assert.match(await response.text(), /client_id metadata document fetch failed/);
       // Same certificate trust as the first server: only the address guard differs. (The log line may trail the answer.)
-      for (let waited = 0; waited < 5000 && !/special-use IP address/.test(guarded.log.join('')); waited += 50) await new Promise((r) => setTimeout(r, 50));
+      for (let waited = 0; waited < 5000 && !/special-use IP address/.test(guarded.log.join('')); waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
       assert.match(guarded.log.join(''), /special-use IP address/);
     } finally {
       await stopParley(guarded.child);

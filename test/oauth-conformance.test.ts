@@ -40,9 +40,24 @@ describe('OAuth authorization-server conformance', { skip: binary === undefined 
   test('authorization-server-metadata-endpoint and authorization-code-grant pass', async () => {
     const issuer = server.url.replace('127.0.0.1', 'localhost');
     const port = await freePort();
-    const client = await registerClient(server, { client_name: 'MCP conformance suite', redirect_uris: [`http://127.0.0.1:${port}/callback`], token_endpoint_auth_method: 'none' });
+    const client = await registerClient(server, {
+      client_name: 'MCP conformance suite',
+      redirect_uris: [`http://127.0.0.1:${port}/callback`],
+      token_endpoint_auth_method: 'none',
+    });
     assert.equal(client.status, 201);
-    const args = [suite, 'authorization', '--url', issuer, '--client-id', String(client.body.client_id), '--port', String(port), '--resource', `${issuer}/mcp`];
+    const args = [
+      suite,
+      'authorization',
+      '--url',
+      issuer,
+      '--client-id',
+      String(client.body.client_id),
+      '--port',
+      String(port),
+      '--resource',
+      `${issuer}/mcp`,
+    ];
     const child = spawn(binary!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let approval: Promise<void> | undefined;
@@ -60,7 +75,10 @@ describe('OAuth authorization-server conformance', { skip: binary === undefined 
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     await approval;
-    const summary = output.split('\n').filter((line) => /^[✓✗]|Total/.test(line)).join('\n');
+    const summary = output
+      .split('\n')
+      .filter((line) => /^[✓✗]|Total/.test(line))
+      .join('\n');
     assert.match(summary, /✓ authorization-server-metadata-endpoint: \d+ passed, 0 failed/, output);
     assert.match(summary, /✓ authorization-code-grant: 1 passed, 0 failed/, output);
     assert.equal(code, 0, summary);

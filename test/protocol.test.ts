@@ -3,10 +3,14 @@ import { after, before, describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const MODERN = '2026-07-28';
-const envelope = { 'io.modelcontextprotocol/protocolVersion': MODERN, 'io.modelcontextprotocol/clientInfo': { name: 't', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+const envelope = {
+  'io.modelcontextprotocol/protocolVersion': MODERN,
+  'io.modelcontextprotocol/clientInfo': { name: 't', version: '1' },
+  'io.modelcontextprotocol/clientCapabilities': {},
+};
 
 /** Raw HTTP against /mcp and /api/v1: what a broken or hostile client can send. Nothing may answer 500. */
 describe('bad input and protocol misuse', () => {
@@ -22,14 +26,22 @@ describe('bad input and protocol misuse', () => {
   function post(body: string, headers: Record<string, string> = {}) {
     return fetch(`${server.url}/mcp`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${key}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+      headers: {
+        Authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        ...headers,
+      },
       body,
     });
   }
 
   function call(name: string, args: unknown, extraHeaders: Record<string, string> = {}) {
     return post(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: args, _meta: envelope } }), {
-      'mcp-protocol-version': MODERN, 'mcp-method': 'tools/call', 'mcp-name': name, ...extraHeaders,
+      'mcp-protocol-version': MODERN,
+      'mcp-method': 'tools/call',
+      'mcp-name': name,
+      ...extraHeaders,
     });
   }
 
@@ -51,9 +63,12 @@ describe('bad input and protocol misuse', () => {
     const none = await fetch(`${server.url}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     assert.equal(none.status, 401);
     // The OAuth challenge: it names the protected-resource metadata, from which a client finds the authorization server.
-    assert.match(none.headers.get('www-authenticate') ?? '', /^Bearer .*resource_metadata="http:\/\/localhost:\d+\/\.well-known\/oauth-protected-resource\/mcp"/);
+    assert.match(
+      none.headers.get('www-authenticate') ?? '',
+      /^Bearer .*resource_metadata="http:\/\/localhost:\d+\/\.well-known\/oauth-protected-resource\/mcp"/,
+    );
     assert.equal(((await none.json()) as Json).error, 'invalid_token');
-    const forged = 'parley_ak_' + 'A'.repeat(38);
+    const forged = `parley_ak_${'A'.repeat(38)}`;
     const bad = await fetch(`${server.url}/api/v1/account`, { headers: { Authorization: `Bearer ${forged}` } });
     assert.equal(bad.status, 401);
     assert.match(bad.headers.get('www-authenticate') ?? '', /invalid_token/);
@@ -104,10 +119,14 @@ describe('bad input and protocol misuse', () => {
     assert.equal(origin.status, 403);
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${server.url}/mcp`, { method: 'POST', headers: { host: 'evil.example', 'content-type': 'application/json' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        `${server.url}/mcp`,
+        { method: 'POST', headers: { host: 'evil.example', 'content-type': 'application/json' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });
@@ -116,10 +135,19 @@ describe('bad input and protocol misuse', () => {
 
   test('a publishable key cannot read: 403 key_kind_not_allowed on MCP and REST', async () => {
     const [ws] = await server.sql<{ id: string; account_id: string }>("select id, account_id from workspaces where slug = 'northwind-web'");
-    const { createApiKey } = await import('../src/domain/credentials/api-keys.ts');
-    const publishable = await createApiKey(server.db, { accountId: ws!.account_id, workspaceId: ws!.id, kind: 'publishable', name: 'site' });
+    const { createApiKey } = await import('../src/domain/credentials/commands.ts');
+    const publishable = await createApiKey(server.db, {
+      accountId: ws!.account_id,
+      workspaceId: ws!.id,
+      kind: 'publishable',
+      name: 'site',
+    });
     for (const url of [`${server.url}/mcp`, `${server.url}/api/v1/conversations`]) {
-      const response = await fetch(url, { method: url.endsWith('/mcp') ? 'POST' : 'GET', headers: { Authorization: `Bearer ${publishable.secret}`, 'content-type': 'application/json' }, ...(url.endsWith('/mcp') && { body: '{}' }) });
+      const response = await fetch(url, {
+        method: url.endsWith('/mcp') ? 'POST' : 'GET',
+        headers: { Authorization: `Bearer ${publishable.secret}`, 'content-type': 'application/json' },
+        ...(url.endsWith('/mcp') && { body: '{}' }),
+      });
       assert.equal(response.status, 403);
       assert.equal(((await response.json()) as Json).error.code, 'key_kind_not_allowed');
     }
@@ -127,7 +155,14 @@ describe('bad input and protocol misuse', () => {
 
   test('REST: bad query values and unknown routes are JSON 4xx with a request id', async () => {
     const headers = { Authorization: `Bearer ${key}` };
-    for (const path of ['/conversations?per_page=1000', '/conversations?page=0', '/events?kind=nope', '/contacts?bogus=1', '/conversations?start_date=yesterday', '/conversations/cv_1?conversation_id=cv_2']) {
+    for (const path of [
+      '/conversations?per_page=1000',
+      '/conversations?page=0',
+      '/events?kind=nope',
+      '/contacts?bogus=1',
+      '/conversations?start_date=yesterday',
+      '/conversations/cv_1?conversation_id=cv_2',
+    ]) {
       const response = await fetch(`${server.url}/api/v1${path}`, { headers });
       const body = (await response.json()) as Json;
       assert.equal(response.status, 400, path);
@@ -158,7 +193,10 @@ describe('bad input and protocol misuse', () => {
     assert.equal(doc.paths['/conversations/{conversation_id}'].get.operationId, 'get_conversation');
     assert.ok(doc.paths['/conversations'].get.parameters.some((p: Json) => p.name === 'query' && p.in === 'query'));
     // A generated client joins the server URL and a path: that must reach the operation.
-    const viaDocument = await fetch(`${doc.servers[0].url}${Object.keys(doc.paths).find((p) => doc.paths[p].get?.operationId === 'get_account_info')}`, { headers: { Authorization: `Bearer ${key}` } });
+    const viaDocument = await fetch(
+      `${doc.servers[0].url}${Object.keys(doc.paths).find((p) => doc.paths[p].get?.operationId === 'get_account_info')}`,
+      { headers: { Authorization: `Bearer ${key}` } },
+    );
     assert.equal(viaDocument.status, 200);
     assert.equal(((await viaDocument.json()) as Json).account.name, 'Northwind Labs');
     const html = await (await fetch(`${server.url}/docs`)).text();

@@ -15,21 +15,32 @@ const ERAS: RawEra[] = ['modern', 'legacy'];
 async function probe(server: TestServer, key = server.keys.northwind) {
   const rest = await fetch(`${server.url}/api/v1/conversations?per_page=1`, { headers: { authorization: `Bearer ${key}` } });
   const restBody = (await rest.json()) as { error?: { code: string } };
-  const tools = await Promise.all(ERAS.map((era) => rawMcp(server.url, key, era, 'tools/call', { name: 'search_conversations', arguments: { per_page: 1 } })));
+  const tools = await Promise.all(
+    ERAS.map((era) => rawMcp(server.url, key, era, 'tools/call', { name: 'search_conversations', arguments: { per_page: 1 } })),
+  );
   return {
     rest: { status: rest.status, code: restBody.error?.code, retryAfter: rest.headers.get('retry-after') },
-    tools: tools.map((t) => ({ status: t.status, code: t.body?.result?._meta?.['parley/error_code'] as string | undefined, text: t.body?.result?.content?.[0]?.text as string | undefined, rpcError: t.body?.error })),
+    tools: tools.map((t) => ({
+      status: t.status,
+      code: t.body?.result?._meta?.['parley/error_code'] as string | undefined,
+      text: t.body?.result?.content?.[0]?.text as string | undefined,
+      rpcError: t.body?.error,
+    })),
   };
 }
 
 function assertHealthy(answer: Awaited<ReturnType<typeof probe>>, when: string) {
   assert.equal(answer.rest.status, 200, `REST ${when}: ${JSON.stringify(answer.rest)}`);
-  for (const tool of answer.tools) assert.ok(tool.status === 200 && tool.code === undefined && !tool.rpcError, `MCP ${when}: ${JSON.stringify(tool)}`);
+  for (const tool of answer.tools)
+    assert.ok(tool.status === 200 && tool.code === undefined && !tool.rpcError, `MCP ${when}: ${JSON.stringify(tool)}`);
 }
 
 /** During an outage: 503 with Retry-After on REST, a tool error saying to retry on MCP; never a 500 or "internal". */
 function assertUnavailableOrServed(answer: Awaited<ReturnType<typeof probe>>) {
-  assert.ok(answer.rest.status === 200 || (answer.rest.status === 503 && answer.rest.code === 'unavailable' && answer.rest.retryAfter === '5'), JSON.stringify(answer.rest));
+  assert.ok(
+    answer.rest.status === 200 || (answer.rest.status === 503 && answer.rest.code === 'unavailable' && answer.rest.retryAfter === '5'),
+    JSON.stringify(answer.rest),
+  );
   for (const tool of answer.tools) {
     assert.equal(tool.status, 200, JSON.stringify(tool));
     assert.ok(tool.code === undefined || (tool.code === 'unavailable' && /retry/i.test(tool.text ?? '')), JSON.stringify(tool));
@@ -42,7 +53,7 @@ const all = await engines();
 const anyEngine = all.at(-1)!;
 
 describe('idle time and failed statements', () => {
-  test('the default pool survives a wait past pg\'s 10 s idle timeout, on both engines', async () => {
+  test("the default pool survives a wait past pg's 10 s idle timeout, on both engines", async () => {
     await Promise.all(
       all.map(async (engine) => {
         const server = await startTestServer(engine);
@@ -136,7 +147,11 @@ if (all.some((e) => e.name === 'postgres')) {
         const recoveries = entries.filter((e) => e.msg === 'database available again');
         assert.ok(outages.length >= 1 && outages.length <= 2, `logged once per outage, not per request: ${outages.length}`);
         assert.equal(recoveries.length, outages.length);
-        assert.equal(entries.filter((e) => e.msg === 'operation failed' || e.msg === 'unhandled error').length, 0, 'no request logged as a server fault');
+        assert.equal(
+          entries.filter((e) => e.msg === 'operation failed' || e.msg === 'unhandled error').length,
+          0,
+          'no request logged as a server fault',
+        );
       } finally {
         await admin.end();
         await proxy.restore().catch(() => undefined);
@@ -168,7 +183,10 @@ if (redis) {
         assertHealthy(await probe(server, server.keys.bluebird), 'at the limit');
         const over = await probe(server, server.keys.bluebird);
         assert.equal(over.rest.status, 429);
-        assert.deepEqual(over.tools.map((t) => t.code), ['rate_limited', 'rate_limited']);
+        assert.deepEqual(
+          over.tools.map((t) => t.code),
+          ['rate_limited', 'rate_limited'],
+        );
         const ready = await fetch(`${server.url}/readyz`);
         assert.equal(ready.status, 503);
         assert.deepEqual(await ready.json(), { status: 'unavailable', checks: { database: 'ok', redis: 'unavailable' } });

@@ -46,10 +46,17 @@ describe('tool results as text', () => {
         assert.ok(parsed.success, `${era} ${op.name}: structuredContent is the full object its output schema describes`);
         const json = JSON.stringify(result.structuredContent).length;
         const saving = 1 - text.length / json;
-        if (era === 'modern') rows.push(`${op.name.padEnd(22)} json ${String(json).padStart(6)}  text ${String(text.length).padStart(6)}  ${Math.round(saving * 100)}% smaller`);
+        if (era === 'modern')
+          rows.push(
+            `${op.name.padEnd(22)} json ${String(json).padStart(6)}  text ${String(text.length).padStart(6)}  ${Math.round(saving * 100)}% smaller`,
+          );
         // A table saves the keys a JSON list repeats per row: a list of a few rows (two workspaces) has little to save.
         const rowCount = Math.max(0, ...Object.values(result.structuredContent!).map((v) => (Array.isArray(v) ? v.length : 0)));
-        if (/^(list|search)_/.test(op.name) && rowCount >= MIN_ROWS) assert.ok(saving >= MIN_LIST_SAVING, `${op.name}: text ${text.length} vs JSON ${json} characters (${Math.round(saving * 100)}% smaller)`);
+        if (/^(list|search)_/.test(op.name) && rowCount >= MIN_ROWS)
+          assert.ok(
+            saving >= MIN_LIST_SAVING,
+            `${op.name}: text ${text.length} vs JSON ${json} characters (${Math.round(saving * 100)}% smaller)`,
+          );
       }
       await client.close();
     }

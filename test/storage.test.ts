@@ -13,7 +13,11 @@ import { startTestServer, type TestServer } from './helpers/server.ts';
 const CLI = path.resolve('src/cli.ts');
 
 function runCli(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe('the embedded database', () => {
@@ -38,7 +42,10 @@ describe('the embedded database', () => {
 
   test('a stale lock left by a dead process is taken over', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-stale-'));
-    fs.writeFileSync(path.join(dataDir, 'parley.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, command: 'crashed', startedAt: new Date().toISOString() }));
+    fs.writeFileSync(
+      path.join(dataDir, 'parley.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 12345, command: 'crashed', startedAt: new Date().toISOString() }),
+    );
     const db = await openDatabase({ dataDir, command: 'test' });
     await db.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -46,7 +53,10 @@ describe('the embedded database', () => {
 
   test('a lock holding our own PID is stale: a container restarted after a hard kill gets the same PID', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-same-pid-'));
-    fs.writeFileSync(path.join(dataDir, 'parley.lock'), JSON.stringify({ pid: process.pid, command: 'parley serve', startedAt: new Date(Date.now() - 60_000).toISOString() }));
+    fs.writeFileSync(
+      path.join(dataDir, 'parley.lock'),
+      JSON.stringify({ pid: process.pid, command: 'parley serve', startedAt: new Date(Date.now() - 60_000).toISOString() }),
+    );
     const db = await openDatabase({ dataDir, command: 'test' });
     assert.deepEqual(await db.query('select 1 as one'), [{ one: 1 }]);
     await db.close();
@@ -70,7 +80,10 @@ describe('the embedded database', () => {
 
 describe('demo data at start', () => {
   test('an empty embedded database gets it (the quick start); PostgreSQL only with DEMO_DATA=on; off is off', async () => {
-    const cases: Array<[Engine, string, boolean]> = [[{ name: 'embedded' }, '', true], [{ name: 'embedded' }, 'off', false]];
+    const cases: Array<[Engine, string, boolean]> = [
+      [{ name: 'embedded' }, '', true],
+      [{ name: 'embedded' }, 'off', false],
+    ];
     if ((await engines()).some((e) => e.name === 'postgres')) cases.push([{ name: 'postgres' }, '', false]);
     for (const [engine, setting, loaded] of cases) {
       const server = await startTestServer(engine, { DEMO_DATA: setting });
@@ -114,17 +127,26 @@ for (const engine of await engines()) {
     test('migrations apply once and are idempotent', async () => {
       assert.deepEqual(await migrate(db), [1, 2, 3]);
       assert.deepEqual(await migrate(db), []);
-      const tables = await db.query<{ n: number }>("select count(*) as n from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'");
+      const tables = await db.query<{ n: number }>(
+        "select count(*) as n from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
+      );
       assert.ok(tables[0]!.n >= 30);
     });
 
     test('the migrator refuses a database from a newer Parley and an edited migration, and can run one without a transaction', async () => {
-      const concurrent: Migration = { version: 4, name: 'concurrent index', withoutTransaction: ['create index concurrently if not exists contacts_email_test on contacts (email)'] };
+      const concurrent: Migration = {
+        version: 4,
+        name: 'concurrent index',
+        withoutTransaction: ['create index concurrently if not exists contacts_email_test on contacts (email)'],
+      };
       assert.deepEqual(await migrate(db, [...MIGRATIONS, concurrent]), [4]);
       const indexes = await db.query("select 1 from pg_indexes where indexname = 'contacts_email_test' and schemaname = current_schema()");
       assert.equal(indexes.length, 1, 'created outside a transaction block, which concurrently requires');
 
-      await assert.rejects(migrate(db), /^Error: The database was migrated by a newer Parley \(migration 4, "concurrent index"\); this one knows migrations up to 3\./);
+      await assert.rejects(
+        migrate(db),
+        /^Error: The database was migrated by a newer Parley \(migration 4, "concurrent index"\); this one knows migrations up to 3\./,
+      );
       const edited: Migration[] = MIGRATIONS.map((m) => (m.version === 2 && 'sql' in m ? { ...m, sql: `${m.sql}\n-- edited` } : m));
       await assert.rejects(migrate(db, [...edited, concurrent]), /Migration 2 \("sessions"\) was changed after this database applied it/);
 
@@ -132,16 +154,25 @@ for (const engine of await engines()) {
       await db.query('update schema_migrations set checksum = null');
       const broken: Migration = { version: 5, name: 'broken', sql: 'create table broken_test (id int); select no_such_function()' };
       await assert.rejects(migrate(db, [...MIGRATIONS, concurrent, broken]), /no_such_function/);
-      const rows = await db.query<{ version: number; checksum: string }>('select version, checksum from schema_migrations order by version');
-      assert.deepEqual(rows, [...MIGRATIONS, concurrent].map((m) => ({ version: m.version, checksum: checksum(m) })));
-      assert.equal((await db.query("select 1 from information_schema.tables where table_name = 'broken_test' and table_schema = current_schema()")).length, 0);
+      const rows = await db.query<{ version: number; checksum: string }>(
+        'select version, checksum from schema_migrations order by version',
+      );
+      assert.deepEqual(
+        rows,
+        [...MIGRATIONS, concurrent].map((m) => ({ version: m.version, checksum: checksum(m) })),
+      );
+      assert.equal(
+        (await db.query("select 1 from information_schema.tables where table_name = 'broken_test' and table_schema = current_schema()"))
+          .length,
+        0,
+      );
 
       await db.query('drop index contacts_email_test');
       await db.query('delete from schema_migrations where version = 4');
       assert.deepEqual(await migrate(db), [], 'the lock was released');
     });
 
-    test('statistics are refreshed for Parley\'s own tables only, never for another schema of a shared database', async () => {
+    test("statistics are refreshed for Parley's own tables only, never for another schema of a shared database", async () => {
       const other = `parley_other_${process.pid}`;
       await db.query(`create schema ${other}`);
       try {
@@ -149,10 +180,12 @@ for (const engine of await engines()) {
         await analyzeOwnTables(db);
         // reltuples is -1 until a table is first analyzed (or vacuumed), and the catalog says so at once.
         const reltuples = async (schema: string, table: string) =>
-          (await db.query<{ n: number }>('select reltuples::float8 as n from pg_class where oid = to_regclass($1)', [`${schema}.${table}`]))[0]!.n;
+          (
+            await db.query<{ n: number }>('select reltuples::float8 as n from pg_class where oid = to_regclass($1)', [`${schema}.${table}`])
+          )[0]!.n;
         const [{ schema: ours }] = (await db.query<{ schema: string }>('select current_schema() as schema')) as [{ schema: string }];
         assert.ok((await reltuples(ours, 'accounts')) >= 0, 'our tables analyzed');
-        assert.equal(await reltuples(other, 'theirs'), -1, 'another schema\'s table untouched');
+        assert.equal(await reltuples(other, 'theirs'), -1, "another schema's table untouched");
       } finally {
         await db.query(`drop schema ${other} cascade`);
       }
@@ -177,12 +210,19 @@ for (const engine of await engines()) {
       await db.query(`insert into messages (id, conversation_id, workspace_id, role, body, created_at) values
         ('msg_1', 'cv_fts', 'ws_fts', 'visitor', 'I was charged twice and want my money refunded', now()),
         ('msg_2', 'cv_fts', 'ws_fts', 'agent', 'Happy to help with pricing', now())`);
-      const hits = await db.query<{ id: string }>("select id from messages where search @@ websearch_to_tsquery('english', 'refund charge')");
-      assert.deepEqual(hits.map((h) => h.id), ['msg_1']);
+      const hits = await db.query<{ id: string }>(
+        "select id from messages where search @@ websearch_to_tsquery('english', 'refund charge')",
+      );
+      assert.deepEqual(
+        hits.map((h) => h.id),
+        ['msg_1'],
+      );
     });
 
     test('timestamps come back as ISO-8601 UTC strings and counts as numbers', async () => {
-      const [row] = await db.query<{ at: string; n: number }>("select '2026-03-29T01:30:00+01:00'::timestamptz as at, count(*) as n from accounts");
+      const [row] = await db.query<{ at: string; n: number }>(
+        "select '2026-03-29T01:30:00+01:00'::timestamptz as at, count(*) as n from accounts",
+      );
       assert.equal(row!.at, '2026-03-29T00:30:00.000Z');
       assert.equal(typeof row!.n, 'number');
     });

@@ -1,10 +1,14 @@
 import type { Database } from '../db/database.ts';
-import { CREDENTIALS_CHANNEL } from '../domain/credentials/api-keys.ts';
+import { CREDENTIALS_CHANNEL } from '../domain/credentials/commands.ts';
 import { hashKey, KEY_KIND_SCOPES, parseKey, type KeyKind } from '../keys/api-keys.ts';
 import { LastUseRecorder } from './last-use.ts';
 import { rateLimitsFrom, WORKSPACE_REFS_SQL, type Principal, type WorkspaceRef } from '../domain/tenancy/principal.ts';
 
-export type AuthFailure = { status: 401 | 403; code: 'missing_credentials' | 'invalid_credentials' | 'key_kind_not_allowed'; message: string };
+export type AuthFailure = {
+  status: 401 | 403;
+  code: 'missing_credentials' | 'invalid_credentials' | 'key_kind_not_allowed';
+  message: string;
+};
 export type AuthResult = { ok: true; principal: Principal } | ({ ok: false } & AuthFailure);
 
 interface KeyRow {
@@ -46,7 +50,13 @@ export class Authenticator {
   }
 
   async authenticate(secret: string | undefined): Promise<AuthResult> {
-    if (!secret) return { ok: false, status: 401, code: 'missing_credentials', message: 'Send an API key as "Authorization: Bearer <key>" or "x-api-key: <key>".' };
+    if (!secret)
+      return {
+        ok: false,
+        status: 401,
+        code: 'missing_credentials',
+        message: 'Send an API key as "Authorization: Bearer <key>" or "x-api-key: <key>".',
+      };
     if (!parseKey(secret)) return invalid();
     const hash = hashKey(secret);
     const now = Date.now();

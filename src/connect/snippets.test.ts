@@ -5,15 +5,28 @@ import { installLinks, keySnippets, oauthSnippets } from './snippets.ts';
 
 const KEY = 'parley_ak_...';
 const LOCAL = 'http://localhost:8787/mcp';
-const desktop = (snippets: ReturnType<typeof keySnippets>) => JSON.parse(snippets.find((s) => s.client === 'Claude Desktop')!.text).mcpServers.parley;
+const desktop = (snippets: ReturnType<typeof keySnippets>) =>
+  JSON.parse(snippets.find((s) => s.client === 'Claude Desktop')!.text).mcpServers.parley;
 
 test('Claude Desktop goes through mcp-remote with -y, the header from env (no space in any argument), and --allow-http only where needed', () => {
   const withKey = desktop(keySnippets(LOCAL, 'parley_ak_x'));
-  assert.deepEqual(withKey, { command: 'npx', args: ['-y', 'mcp-remote', LOCAL, '--header', 'Authorization:${AUTH_HEADER}'], env: { AUTH_HEADER: 'Bearer parley_ak_x' } });
-  assert.ok(withKey.args.every((arg: string) => !arg.includes(' ')), 'Windows and Cursor split arguments at spaces');
+  assert.deepEqual(withKey, {
+    command: 'npx',
+    args: ['-y', 'mcp-remote', LOCAL, '--header', 'Authorization:${AUTH_HEADER}'],
+    env: { AUTH_HEADER: 'Bearer parley_ak_x' },
+  });
+  assert.ok(
+    withKey.args.every((arg: string) => !arg.includes(' ')),
+    'Windows and Cursor split arguments at spaces',
+  );
   assert.deepEqual(desktop(oauthSnippets(LOCAL)), { command: 'npx', args: ['-y', 'mcp-remote', LOCAL] });
 
-  assert.deepEqual(desktop(oauthSnippets('http://parley.lan:8787/mcp')).args, ['-y', 'mcp-remote', 'http://parley.lan:8787/mcp', '--allow-http']);
+  assert.deepEqual(desktop(oauthSnippets('http://parley.lan:8787/mcp')).args, [
+    '-y',
+    'mcp-remote',
+    'http://parley.lan:8787/mcp',
+    '--allow-http',
+  ]);
   assert.ok(!desktop(oauthSnippets('https://parley.example.com/mcp')).args.includes('--allow-http'));
   assert.ok(!desktop(oauthSnippets('http://127.0.0.1:8787/mcp')).args.includes('--allow-http'));
 });
@@ -29,14 +42,20 @@ test('every configuration snippet is valid JSON for its client; the VS Code file
   assert.deepEqual(JSON.parse(/'(.*)'/.exec(added)![1]!), { name: 'parley', type: 'http', url: LOCAL });
 });
 
-test('install links carry the URL alone, in each client\'s link format', () => {
+test("install links carry the URL alone, in each client's link format", () => {
   const [cursor, vscode] = installLinks('https://parley.example.com/mcp');
   const cursorLink = new URL(cursor!.href);
   assert.equal(`${cursorLink.protocol}//${cursorLink.host}${cursorLink.pathname}`, 'cursor://anysphere.cursor-deeplink/mcp/install');
   assert.equal(cursorLink.searchParams.get('name'), 'parley');
-  assert.deepEqual(JSON.parse(Buffer.from(cursorLink.searchParams.get('config')!, 'base64').toString()), { url: 'https://parley.example.com/mcp' });
+  assert.deepEqual(JSON.parse(Buffer.from(cursorLink.searchParams.get('config')!, 'base64').toString()), {
+    url: 'https://parley.example.com/mcp',
+  });
   assert.ok(vscode!.href.startsWith('vscode:mcp/install?'));
-  assert.deepEqual(JSON.parse(decodeURIComponent(vscode!.href.slice('vscode:mcp/install?'.length))), { name: 'parley', type: 'http', url: 'https://parley.example.com/mcp' });
+  assert.deepEqual(JSON.parse(decodeURIComponent(vscode!.href.slice('vscode:mcp/install?'.length))), {
+    name: 'parley',
+    type: 'http',
+    url: 'https://parley.example.com/mcp',
+  });
 });
 
 test('the README shows the same snippets', () => {

@@ -26,7 +26,13 @@ function mcpRemote(mcpUrl: string, key?: string) {
   const allowHttp = protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(hostname);
   return {
     command: 'npx',
-    args: ['-y', 'mcp-remote', mcpUrl, ...(key ? ['--header', 'Authorization:${AUTH_HEADER}'] : []), ...(allowHttp ? ['--allow-http'] : [])],
+    args: [
+      '-y',
+      'mcp-remote',
+      mcpUrl,
+      ...(key ? ['--header', 'Authorization:${AUTH_HEADER}'] : []),
+      ...(allowHttp ? ['--allow-http'] : []),
+    ],
     ...(key && { env: { AUTH_HEADER: `Bearer ${key}` } }),
   };
 }
@@ -38,12 +44,24 @@ export function keySnippets(mcpUrl: string, key: string, indent?: number): Clien
     inputs: [{ type: 'promptString', id: 'parley-key', description: 'Parley API key', password: true }],
   };
   return [
-    { client: 'Claude Code', where: 'terminal', text: `claude mcp add --transport http parley ${mcpUrl} --header "Authorization: Bearer ${key}"` },
+    {
+      client: 'Claude Code',
+      where: 'terminal',
+      text: `claude mcp add --transport http parley ${mcpUrl} --header "Authorization: Bearer ${key}"`,
+    },
     { client: 'Claude Desktop', where: 'claude_desktop_config.json', text: mcpServers(mcpRemote(mcpUrl, key), indent) },
-    { client: 'Cursor', where: '~/.cursor/mcp.json', text: mcpServers({ url: mcpUrl, headers: { Authorization: `Bearer ${key}` } }, indent) },
+    {
+      client: 'Cursor',
+      where: '~/.cursor/mcp.json',
+      text: mcpServers({ url: mcpUrl, headers: { Authorization: `Bearer ${key}` } }, indent),
+    },
     // VS Code asks for the key once and keeps it in its secret storage, not in the file.
     { client: 'VS Code', where: '.vscode/mcp.json; asks for the key', text: JSON.stringify(vscode, null, indent) },
-    { client: 'MCP Inspector', where: 'terminal; needs Node 22.19+', text: `npx @modelcontextprotocol/inspector@latest --cli ${mcpUrl} --transport http --header "Authorization: Bearer ${key}" --method tools/list` },
+    {
+      client: 'MCP Inspector',
+      where: 'terminal; needs Node 22.19+',
+      text: `npx @modelcontextprotocol/inspector@latest --cli ${mcpUrl} --transport http --header "Authorization: Bearer ${key}" --method tools/list`,
+    },
   ];
 }
 
@@ -51,7 +69,11 @@ export function keySnippets(mcpUrl: string, key: string, indent?: number): Clien
 export function oauthSnippets(mcpUrl: string, indent?: number): ClientSnippet[] {
   return [
     { client: 'Claude Code', where: 'terminal; then /mcp to sign in', text: `claude mcp add --transport http parley ${mcpUrl}` },
-    { client: 'Claude Desktop', where: 'claude_desktop_config.json; signs in through your browser', text: mcpServers(mcpRemote(mcpUrl), indent) },
+    {
+      client: 'Claude Desktop',
+      where: 'claude_desktop_config.json; signs in through your browser',
+      text: mcpServers(mcpRemote(mcpUrl), indent),
+    },
     { client: 'Cursor', where: '~/.cursor/mcp.json', text: mcpServers({ url: mcpUrl }, indent) },
     { client: 'VS Code', where: 'terminal', text: `code --add-mcp '${JSON.stringify({ name: 'parley', type: 'http', url: mcpUrl })}'` },
   ];

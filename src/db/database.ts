@@ -78,7 +78,12 @@ const CONNECT_TIMEOUT_MS = 5_000;
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const availability = new Availability('database', options.log, 'requests answer 503 / "retry" until it returns');
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, idleTimeoutMillis: options.idleTimeoutMs ?? 10_000 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      idleTimeoutMillis: options.idleTimeoutMs ?? 10_000,
+    });
     try {
       await pool.query('select 1'); // fail at start, not at the first request, when the server is unreachable
     } catch (error) {
@@ -89,7 +94,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const embedded = await startEmbeddedServer(options.dataDir, options.command);
   // PGlite is one session: a single connection keeps transactions from interleaving.
-  const pool = new pg.Pool({ host: embedded.socketDir, user: 'postgres', database: 'postgres', max: 1, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, idleTimeoutMillis: options.idleTimeoutMs ?? 0 });
+  const pool = new pg.Pool({
+    host: embedded.socketDir,
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: options.idleTimeoutMs ?? 0,
+  });
   // A new connection reaches the same PGlite session as the one before it, which still holds the statements that
   // connection prepared: the new client knows none of them and would collide with every name. Start it clean.
   pool.on('connect', (client) => void client.query('deallocate all').catch(() => undefined));
@@ -145,7 +157,9 @@ class PoolDatabase implements Database {
   }
 
   async query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    return this.withClient(async (client) => (await client.query({ text: sql, values: params as unknown[] | undefined, name: statementName(sql) })).rows as T[]);
+    return this.withClient(
+      async (client) => (await client.query({ text: sql, values: params as unknown[] | undefined, name: statementName(sql) })).rows as T[],
+    );
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -154,7 +168,10 @@ class PoolDatabase implements Database {
 
   async session<T>(work: (conn: Queryable) => Promise<T>): Promise<T> {
     return this.withClient((client) =>
-      work({ query: async <R extends object>(sql: string, params?: readonly unknown[]) => (await client.query(sql, params as unknown[] | undefined)).rows as R[] }),
+      work({
+        query: async <R extends object>(sql: string, params?: readonly unknown[]) =>
+          (await client.query(sql, params as unknown[] | undefined)).rows as R[],
+      }),
     );
   }
 

@@ -42,10 +42,15 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
       );
       // Databases migrated before checksums were kept: their rows are taken as matching the released text.
       await conn.query('alter table schema_migrations add column if not exists checksum text');
-      const applied = await conn.query<{ version: number; name: string; checksum: string | null }>('select version, name, checksum from schema_migrations order by version');
+      const applied = await conn.query<{ version: number; name: string; checksum: string | null }>(
+        'select version, name, checksum from schema_migrations order by version',
+      );
       checkApplied(applied, migrations);
       for (const row of applied.filter((r) => r.checksum === null)) {
-        await conn.query('update schema_migrations set checksum = $2 where version = $1', [row.version, checksum(migrations.find((m) => m.version === row.version)!)]);
+        await conn.query('update schema_migrations set checksum = $2 where version = $1', [
+          row.version,
+          checksum(migrations.find((m) => m.version === row.version)!),
+        ]);
       }
 
       const done = new Set(applied.map((row) => row.version));
@@ -62,7 +67,10 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
   });
 }
 
-function checkApplied(applied: ReadonlyArray<{ version: number; name: string; checksum: string | null }>, migrations: readonly Migration[]): void {
+function checkApplied(
+  applied: ReadonlyArray<{ version: number; name: string; checksum: string | null }>,
+  migrations: readonly Migration[],
+): void {
   const known = new Map(migrations.map((m) => [m.version, m]));
   const newest = migrations.at(-1)?.version ?? 0;
   const unknown = applied.filter((row) => !known.has(row.version));
@@ -83,7 +91,12 @@ function checkApplied(applied: ReadonlyArray<{ version: number; name: string; ch
 }
 
 async function apply(conn: Queryable, migration: Migration): Promise<void> {
-  const record = () => conn.query('insert into schema_migrations (version, name, checksum) values ($1, $2, $3)', [migration.version, migration.name, checksum(migration)]);
+  const record = () =>
+    conn.query('insert into schema_migrations (version, name, checksum) values ($1, $2, $3)', [
+      migration.version,
+      migration.name,
+      checksum(migration),
+    ]);
   if ('withoutTransaction' in migration) {
     for (const statement of migration.withoutTransaction) await conn.query(statement);
     await record();

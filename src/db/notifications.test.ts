@@ -13,7 +13,9 @@ test('a listener closed while it is still connecting leaves no connection behind
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
   try {
-    const connections = async () => (await admin.query('select count(*)::int as n from pg_stat_activity where application_name = $1', [applicationName])).rows[0].n as number;
+    const connections = async () =>
+      (await admin.query('select count(*)::int as n from pg_stat_activity where application_name = $1', [applicationName])).rows[0]
+        .n as number;
     for (let i = 0; i < 5; i++) {
       const listener = new NotificationListener(url.toString(), () => undefined);
       listener.add('parley_test');

@@ -1,22 +1,113 @@
 /** The raw material of the demo data: people, companies, pages, and conversation scripts by topic. */
 
 export const FIRST_NAMES = [
-  'Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'Mateo', 'Isabella', 'Lucas', 'Mia', 'Levi',
-  'Amelia', 'Ethan', 'Harper', 'James', 'Evelyn', 'Aiden', 'Priya', 'Arjun', 'Chen', 'Mei', 'Hiroshi', 'Yuki',
-  'Fatima', 'Omar', 'Lena', 'Jonas', 'Clara', 'Felix', 'Sofia', 'Marco', 'Chloé', 'Louis', 'Aisha', 'Kwame',
-  'Ingrid', 'Lars', 'Zoe', 'Daniel', 'Grace', 'Samuel', 'Nora', 'David', 'Hannah', 'Carlos', 'Lucía', 'Diego',
+  'Olivia',
+  'Liam',
+  'Emma',
+  'Noah',
+  'Ava',
+  'Elijah',
+  'Sophia',
+  'Mateo',
+  'Isabella',
+  'Lucas',
+  'Mia',
+  'Levi',
+  'Amelia',
+  'Ethan',
+  'Harper',
+  'James',
+  'Evelyn',
+  'Aiden',
+  'Priya',
+  'Arjun',
+  'Chen',
+  'Mei',
+  'Hiroshi',
+  'Yuki',
+  'Fatima',
+  'Omar',
+  'Lena',
+  'Jonas',
+  'Clara',
+  'Felix',
+  'Sofia',
+  'Marco',
+  'Chloé',
+  'Louis',
+  'Aisha',
+  'Kwame',
+  'Ingrid',
+  'Lars',
+  'Zoe',
+  'Daniel',
+  'Grace',
+  'Samuel',
+  'Nora',
+  'David',
+  'Hannah',
+  'Carlos',
+  'Lucía',
+  'Diego',
 ] as const;
 
 export const LAST_NAMES = [
-  'Smith', 'Johnson', 'Williams', 'Brown', 'Garcia', 'Miller', 'Davis', 'Martinez', 'Lopez', 'Wilson',
-  'Anderson', 'Taylor', 'Thomas', 'Moore', 'Patel', 'Shah', 'Nguyen', 'Kim', 'Tanaka', 'Sato', 'Müller',
-  'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Rossi', 'Bianchi', 'Dubois', 'Laurent', 'Okafor', 'Mensah',
-  'Johansson', 'Larsen', 'Cohen', 'Levi', 'Haddad', 'Silva', 'Santos', 'Kowalski', 'Novak', "O'Brien",
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Martinez',
+  'Lopez',
+  'Wilson',
+  'Anderson',
+  'Taylor',
+  'Thomas',
+  'Moore',
+  'Patel',
+  'Shah',
+  'Nguyen',
+  'Kim',
+  'Tanaka',
+  'Sato',
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Rossi',
+  'Bianchi',
+  'Dubois',
+  'Laurent',
+  'Okafor',
+  'Mensah',
+  'Johansson',
+  'Larsen',
+  'Cohen',
+  'Levi',
+  'Haddad',
+  'Silva',
+  'Santos',
+  'Kowalski',
+  'Novak',
+  "O'Brien",
 ] as const;
 
 export const TITLES = [
-  'Head of Growth', 'VP Marketing', 'Product Manager', 'CTO', 'Founder', 'Marketing Manager',
-  'Data Analyst', 'Head of Customer Success', 'Engineering Manager', 'Operations Lead', 'CEO', 'Sales Director',
+  'Head of Growth',
+  'VP Marketing',
+  'Product Manager',
+  'CTO',
+  'Founder',
+  'Marketing Manager',
+  'Data Analyst',
+  'Head of Customer Success',
+  'Engineering Manager',
+  'Operations Lead',
+  'CEO',
+  'Sales Director',
 ] as const;
 
 export interface CompanySeed {
@@ -56,10 +147,49 @@ export const COMPANIES: readonly CompanySeed[] = [
   { name: 'Cobalt Energy', domain: 'cobaltenergy.com', industry: 'Energy', employees: 2600, country: 'US' },
 ];
 
-const NAME_STEMS = ['Bright', 'Nimbus', 'Copper', 'Lattice', 'Harbor', 'Summit', 'Kite', 'Meridian', 'Aurora', 'Granite', 'Tidal', 'Juniper', 'Atlas', 'Beacon', 'Cinder', 'Delta', 'Evergreen', 'Falcon', 'Helix', 'Ion', 'Jasper', 'Keystone', 'Lumen', 'Mosaic', 'Nova', 'Orchid', 'Prism', 'Quill', 'Riverstone', 'Sable'] as const;
+const NAME_STEMS = [
+  'Bright',
+  'Nimbus',
+  'Copper',
+  'Lattice',
+  'Harbor',
+  'Summit',
+  'Kite',
+  'Meridian',
+  'Aurora',
+  'Granite',
+  'Tidal',
+  'Juniper',
+  'Atlas',
+  'Beacon',
+  'Cinder',
+  'Delta',
+  'Evergreen',
+  'Falcon',
+  'Helix',
+  'Ion',
+  'Jasper',
+  'Keystone',
+  'Lumen',
+  'Mosaic',
+  'Nova',
+  'Orchid',
+  'Prism',
+  'Quill',
+  'Riverstone',
+  'Sable',
+] as const;
 const NAME_KINDS = [
-  ['Labs', 'Software'], ['Health', 'Healthcare'], ['Logistics', 'Logistics'], ['Retail', 'Retail'], ['Capital', 'Financial Services'],
-  ['Foods', 'Food & Beverage'], ['Energy', 'Energy'], ['Media', 'Media'], ['Robotics', 'Robotics'], ['Learning', 'Education'],
+  ['Labs', 'Software'],
+  ['Health', 'Healthcare'],
+  ['Logistics', 'Logistics'],
+  ['Retail', 'Retail'],
+  ['Capital', 'Financial Services'],
+  ['Foods', 'Food & Beverage'],
+  ['Energy', 'Energy'],
+  ['Media', 'Media'],
+  ['Robotics', 'Robotics'],
+  ['Learning', 'Education'],
 ] as const;
 const COUNTRIES = ['US', 'US', 'US', 'GB', 'DE', 'FR', 'NL', 'CA', 'AU', 'ES', 'IT', 'NO', 'JP'] as const;
 
@@ -67,24 +197,51 @@ const COUNTRIES = ['US', 'US', 'US', 'GB', 'DE', 'FR', 'NL', 'CA', 'AU', 'ES', '
 export const ALL_COMPANIES: readonly CompanySeed[] = [
   ...COMPANIES,
   ...NAME_STEMS.flatMap((stem, i) =>
-    NAME_KINDS.map(([kind, industry], j) => ({
-      name: `${stem} ${kind}`,
-      domain: `${stem}${kind}.${COUNTRIES[(i + j) % COUNTRIES.length] === 'US' ? 'com' : COUNTRIES[(i + j) % COUNTRIES.length]!.toLowerCase()}`.toLowerCase(),
-      industry,
-      employees: 10 + ((i * 37 + j * 113) % 4990),
-      country: COUNTRIES[(i + j) % COUNTRIES.length]!,
-    })),
+    NAME_KINDS.map(([kind, industry], j) => {
+      const country = COUNTRIES[(i + j) % COUNTRIES.length]!;
+      const tld = country === 'US' ? 'com' : country.toLowerCase();
+      return {
+        name: `${stem} ${kind}`,
+        domain: `${stem}${kind}.${tld}`.toLowerCase(),
+        industry,
+        employees: 10 + ((i * 37 + j * 113) % 4990),
+        country,
+      };
+    }),
   ),
 ];
 
 export const CITIES = [
-  ['New York', 'US'], ['San Francisco', 'US'], ['Austin', 'US'], ['Chicago', 'US'], ['Seattle', 'US'],
-  ['London', 'GB'], ['Berlin', 'DE'], ['Munich', 'DE'], ['Paris', 'FR'], ['Amsterdam', 'NL'], ['Madrid', 'ES'],
-  ['Toronto', 'CA'], ['Sydney', 'AU'], ['Tokyo', 'JP'], ['Oslo', 'NO'], ['Milan', 'IT'], ['Los Angeles', 'US'],
+  ['New York', 'US'],
+  ['San Francisco', 'US'],
+  ['Austin', 'US'],
+  ['Chicago', 'US'],
+  ['Seattle', 'US'],
+  ['London', 'GB'],
+  ['Berlin', 'DE'],
+  ['Munich', 'DE'],
+  ['Paris', 'FR'],
+  ['Amsterdam', 'NL'],
+  ['Madrid', 'ES'],
+  ['Toronto', 'CA'],
+  ['Sydney', 'AU'],
+  ['Tokyo', 'JP'],
+  ['Oslo', 'NO'],
+  ['Milan', 'IT'],
+  ['Los Angeles', 'US'],
 ] as const;
 
-export const DEVICES = [['desktop', 6], ['mobile', 3], ['tablet', 1]] as const;
-export const BROWSERS = [['Chrome', 6], ['Safari', 3], ['Firefox', 1], ['Edge', 1]] as const;
+export const DEVICES = [
+  ['desktop', 6],
+  ['mobile', 3],
+  ['tablet', 1],
+] as const;
+export const BROWSERS = [
+  ['Chrome', 6],
+  ['Safari', 3],
+  ['Firefox', 1],
+  ['Edge', 1],
+] as const;
 
 /** Where visitors come from: [source, medium, referrer, weight]. */
 export const TRAFFIC_SOURCES = [
@@ -168,12 +325,27 @@ export const SAAS_PROFILE: BusinessProfile = {
     { path: '/signup', title: 'Start your free trial', weight: 4 },
   ],
   topics: [
-    ['greeting_only', 14], ['pricing', 22], ['demo_request', 16], ['refund', 6], ['double_charge', 5],
-    ['integration', 12], ['onboarding', 9], ['security', 6], ['cancellation', 4],
+    ['greeting_only', 14],
+    ['pricing', 22],
+    ['demo_request', 16],
+    ['refund', 6],
+    ['double_charge', 5],
+    ['integration', 12],
+    ['onboarding', 9],
+    ['security', 6],
+    ['cancellation', 4],
   ],
   agents: [
-    { name: 'Nova (Sales)', description: 'Qualifies leads, answers pricing questions and books demos.', skills: ['pricing', 'demo_booking', 'lead_capture'] },
-    { name: 'Atlas (Support)', description: 'Answers product and billing questions; escalates to humans.', skills: ['knowledge_base', 'billing', 'escalation'] },
+    {
+      name: 'Nova (Sales)',
+      description: 'Qualifies leads, answers pricing questions and books demos.',
+      skills: ['pricing', 'demo_booking', 'lead_capture'],
+    },
+    {
+      name: 'Atlas (Support)',
+      description: 'Answers product and billing questions; escalates to humans.',
+      skills: ['knowledge_base', 'billing', 'escalation'],
+    },
   ],
   scripts: {
     greeting_only: GREETING,
@@ -183,10 +355,29 @@ export const SAAS_PROFILE: BusinessProfile = {
       status: 'closed',
       turns: [
         ['agent', ['Hi! I can help with plans, features or a demo. What brings you here?']],
-        ['visitor', ['How much does the {plan} plan cost for a team of {seats}?', 'What is the difference between Growth and Scale pricing?', 'Do you offer annual discounts? We are about {seats} people.']],
-        ['agent', ['{plan} is ${price}/month billed annually for up to {seats} seats, and includes unlimited dashboards and 12 months of history. Annual billing saves 20%.']],
+        [
+          'visitor',
+          [
+            'How much does the {plan} plan cost for a team of {seats}?',
+            'What is the difference between Growth and Scale pricing?',
+            'Do you offer annual discounts? We are about {seats} people.',
+          ],
+        ],
+        [
+          'agent',
+          [
+            '{plan} is ${price}/month billed annually for up to {seats} seats, and includes unlimited dashboards and 12 months of ' +
+              'history. Annual billing saves 20%.',
+          ],
+        ],
         ['visitor', ['Is there a free trial?', 'Can we start monthly and switch to annual later?', 'Does that include SSO?']],
-        ['agent', ['Yes — 14 days, no credit card. You can switch billing at any time; SSO is included from Growth upward. Want me to send a quote? What is your work email?']],
+        [
+          'agent',
+          [
+            'Yes — 14 days, no credit card. You can switch billing at any time; SSO is included from Growth upward. Want me to send a ' +
+              'quote? What is your work email?',
+          ],
+        ],
         ['visitor', ['Sure, it is {email}', 'Please send it to {email}']],
         ['agent', ['Thanks {first_name}! The quote is on its way to {email}. Anything else I can help with?']],
       ],
@@ -196,13 +387,23 @@ export const SAAS_PROFILE: BusinessProfile = {
       journey: ['buyer_intent', 'contact_created', 'meeting_booked'],
       status: 'closed',
       turns: [
-        ['visitor', ['Can I book a demo for my team?', 'We are evaluating analytics tools, can someone walk us through Northwind?', 'I would like to see a demo of the funnel reports.']],
+        [
+          'visitor',
+          [
+            'Can I book a demo for my team?',
+            'We are evaluating analytics tools, can someone walk us through Northwind?',
+            'I would like to see a demo of the funnel reports.',
+          ],
+        ],
         ['agent', ['Happy to set that up! Could you share your name, work email and company?']],
         ['visitor', ['{name}, {email}, {company}', "I'm {name} from {company} — {email}"]],
         ['agent', ['Thanks {first_name}. I have {slot} available with our solutions team — shall I book it?']],
         ['visitor', ['Yes please, that works.', 'Perfect, book it.']],
         ['agent', ['Booked! You will get a calendar invite at {email} for {slot}. Is there anything specific you want us to cover?']],
-        ['visitor', ['Mostly funnels and retention for our {industry} use case.', 'How you compare to what we use today, and data import.']],
+        [
+          'visitor',
+          ['Mostly funnels and retention for our {industry} use case.', 'How you compare to what we use today, and data import.'],
+        ],
         ['agent', ['Noted — I have added that to the meeting notes. Talk soon!']],
       ],
     },
@@ -211,12 +412,27 @@ export const SAAS_PROFILE: BusinessProfile = {
       journey: ['contact_created', 'escalation'],
       status: 'escalated',
       turns: [
-        ['visitor', ['I want a refund for my last invoice, we stopped using the product weeks ago.', 'Hi, we were charged for the annual renewal but meant to cancel. Can I get a refund?']],
+        [
+          'visitor',
+          [
+            'I want a refund for my last invoice, we stopped using the product weeks ago.',
+            'Hi, we were charged for the annual renewal but meant to cancel. Can I get a refund?',
+          ],
+        ],
         ['agent', ['I am sorry to hear that. Could you share the email on the account so I can look up the invoice?']],
         ['visitor', ['{email}']],
-        ['agent', ['Thanks. I can see an invoice of ${amount} on {date}. Refunds need a teammate from billing — I am handing this over now so a person can confirm.']],
+        [
+          'agent',
+          [
+            'Thanks. I can see an invoice of ${amount} on {date}. Refunds need a teammate from billing — I am handing this over now so ' +
+              'a person can confirm.',
+          ],
+        ],
         ['system', ['Conversation escalated to the billing team.']],
-        ['human', ['Hi {first_name}, this is Dana from billing. I have started the refund of ${amount}; it takes 5–10 business days to appear.']],
+        [
+          'human',
+          ['Hi {first_name}, this is Dana from billing. I have started the refund of ${amount}; it takes 5–10 business days to appear.'],
+        ],
         ['visitor', ['Thank you, appreciated.', 'Great, thanks for the quick help.']],
       ],
     },
@@ -225,13 +441,31 @@ export const SAAS_PROFILE: BusinessProfile = {
       journey: ['contact_created', 'escalation'],
       status: 'escalated',
       turns: [
-        ['visitor', ['I was charged twice this month — two payments of ${amount} on my card!', 'Why do I see a double charge on my credit card statement?']],
+        [
+          'visitor',
+          [
+            'I was charged twice this month — two payments of ${amount} on my card!',
+            'Why do I see a double charge on my credit card statement?',
+          ],
+        ],
         ['agent', ['That should not happen — sorry about that. What is the billing email on the account?']],
         ['visitor', ['{email}']],
-        ['agent', ['I can see two charges of ${amount} on {date}. One looks like a duplicate payment attempt. I am escalating to billing so the duplicate is refunded.']],
+        [
+          'agent',
+          [
+            'I can see two charges of ${amount} on {date}. One looks like a duplicate payment attempt. I am escalating to billing so ' +
+              'the duplicate is refunded.',
+          ],
+        ],
         ['system', ['Conversation escalated to the billing team.']],
         ['visitor', ['Please hurry, this overdrew my account.', 'OK, how long will that take?']],
-        ['human', ['Hi {first_name}, Sam from billing here. The duplicate charge of ${amount} is refunded; you will see it within a few days. Sorry for the trouble!']],
+        [
+          'human',
+          [
+            'Hi {first_name}, Sam from billing here. The duplicate charge of ${amount} is refunded; you will see it within a few days. ' +
+              'Sorry for the trouble!',
+          ],
+        ],
       ],
     },
     integration: {
@@ -240,7 +474,13 @@ export const SAAS_PROFILE: BusinessProfile = {
       status: 'closed',
       turns: [
         ['visitor', ['Do you integrate with Segment?', 'Can we send events from our backend with an API?', 'Is there a Snowflake export?']],
-        ['agent', ['Yes. Northwind reads events from Segment, RudderStack, our JavaScript snippet or the HTTP tracking API, and exports to Snowflake and BigQuery daily on Growth and above. Setup guide: /docs/integrations/segment']],
+        [
+          'agent',
+          [
+            'Yes. Northwind reads events from Segment, RudderStack, our JavaScript snippet or the HTTP tracking API, and exports to ' +
+              'Snowflake and BigQuery daily on Growth and above. Setup guide: /docs/integrations/segment',
+          ],
+        ],
         ['visitor', ['Nice. Is there a limit on events per month?', 'Does the export include raw events?']],
         ['agent', ['Starter includes 1M events/month, Growth 10M, Scale is unmetered. Exports include raw events and user properties.']],
       ],
@@ -251,7 +491,13 @@ export const SAAS_PROFILE: BusinessProfile = {
       status: 'closed',
       turns: [
         ['visitor', ['My events are not showing up in the dashboard.', 'I installed the snippet but the live view is empty.']],
-        ['agent', ['Events usually appear within a minute. Check that the snippet uses your publishable key (it starts with pk_) and that an ad blocker is not blocking the request. The network tab should show a 202 from /api/v1/track.']],
+        [
+          'agent',
+          [
+            'Events usually appear within a minute. Check that the snippet uses your publishable key (it starts with pk_) and that an ' +
+              'ad blocker is not blocking the request. The network tab should show a 202 from /api/v1/track.',
+          ],
+        ],
         ['visitor', ['Ah, it was the ad blocker. Working now!', 'I was using the secret key, switching now.']],
         ['agent', ['Great! Let me know if anything else comes up.']],
       ],
@@ -262,7 +508,13 @@ export const SAAS_PROFILE: BusinessProfile = {
       status: 'closed',
       turns: [
         ['visitor', ['Are you SOC 2 compliant?', 'Where is data hosted? We need EU residency.', 'Do you sign DPAs for GDPR?']],
-        ['agent', ['Northwind is SOC 2 Type II audited, offers EU hosting in Frankfurt, and signs a DPA with every customer. Our security page has the report request form.']],
+        [
+          'agent',
+          [
+            'Northwind is SOC 2 Type II audited, offers EU hosting in Frankfurt, and signs a DPA with every customer. Our security ' +
+              'page has the report request form.',
+          ],
+        ],
         ['visitor', ['Can you send me the SOC 2 report?']],
         ['agent', ['Of course — the report is shared under NDA. Leave your work email and our security team will follow up.']],
       ],
@@ -280,16 +532,74 @@ export const SAAS_PROFILE: BusinessProfile = {
     },
   },
   articles: [
-    { category: 'Getting started', title: 'Install the tracking snippet', path: '/help/install-snippet', content: 'Add the snippet to every page before the closing head tag. Use your publishable key (pk_). Events appear in the live view within a minute. Ad blockers may block the request; use a custom domain to avoid that.' },
-    { category: 'Getting started', title: 'Invite your team', path: '/help/invite-team', content: 'Go to Settings → Members and invite teammates by email. Owners can change roles. Seats are billed monthly.' },
-    { category: 'Billing', title: 'Refund policy', path: '/help/refund-policy', content: 'We refund annual renewals requested within 30 days of the charge. Monthly plans are not refunded but can be cancelled at any time. Duplicate charges are always refunded in full.' },
-    { category: 'Billing', title: 'Change your plan', path: '/help/change-plan', content: 'Upgrade or downgrade from Settings → Billing. Upgrades are prorated immediately; downgrades apply at the next renewal.' },
-    { category: 'Billing', title: 'Why was I charged twice?', path: '/help/double-charge', content: 'A double charge usually means a payment was retried after a card decline. The duplicate is refunded automatically within 5 business days; contact billing if it is not.' },
-    { category: 'Integrations', title: 'Segment integration', path: '/help/segment', content: 'Connect Segment as a destination with your secret key. Track, identify and page calls are mapped to Northwind events.' },
-    { category: 'Integrations', title: 'Export to Snowflake', path: '/help/snowflake-export', content: 'Growth and Scale plans export raw events and user properties to Snowflake daily at 02:00 UTC.' },
-    { category: 'Security', title: 'SOC 2 and GDPR', path: '/help/compliance', content: 'Northwind is SOC 2 Type II audited. EU customers can choose Frankfurt hosting. We sign a DPA with every customer.' },
-    { category: 'Reports', title: 'Build a funnel', path: '/help/funnels', content: 'Choose two or more events in order. The funnel counts visitors who completed each step within the conversion window (default 7 days).' },
-    { category: 'Reports', title: 'Retention charts', path: '/help/retention', content: 'Retention shows the share of visitors who return in each week after their first visit.' },
+    {
+      category: 'Getting started',
+      title: 'Install the tracking snippet',
+      path: '/help/install-snippet',
+      content:
+        'Add the snippet to every page before the closing head tag. Use your publishable key (pk_). Events appear in the live view ' +
+        'within a minute. Ad blockers may block the request; use a custom domain to avoid that.',
+    },
+    {
+      category: 'Getting started',
+      title: 'Invite your team',
+      path: '/help/invite-team',
+      content: 'Go to Settings → Members and invite teammates by email. Owners can change roles. Seats are billed monthly.',
+    },
+    {
+      category: 'Billing',
+      title: 'Refund policy',
+      path: '/help/refund-policy',
+      content:
+        'We refund annual renewals requested within 30 days of the charge. Monthly plans are not refunded but can be cancelled at any ' +
+        'time. Duplicate charges are always refunded in full.',
+    },
+    {
+      category: 'Billing',
+      title: 'Change your plan',
+      path: '/help/change-plan',
+      content: 'Upgrade or downgrade from Settings → Billing. Upgrades are prorated immediately; downgrades apply at the next renewal.',
+    },
+    {
+      category: 'Billing',
+      title: 'Why was I charged twice?',
+      path: '/help/double-charge',
+      content:
+        'A double charge usually means a payment was retried after a card decline. The duplicate is refunded automatically within 5 ' +
+        'business days; contact billing if it is not.',
+    },
+    {
+      category: 'Integrations',
+      title: 'Segment integration',
+      path: '/help/segment',
+      content: 'Connect Segment as a destination with your secret key. Track, identify and page calls are mapped to Northwind events.',
+    },
+    {
+      category: 'Integrations',
+      title: 'Export to Snowflake',
+      path: '/help/snowflake-export',
+      content: 'Growth and Scale plans export raw events and user properties to Snowflake daily at 02:00 UTC.',
+    },
+    {
+      category: 'Security',
+      title: 'SOC 2 and GDPR',
+      path: '/help/compliance',
+      content: 'Northwind is SOC 2 Type II audited. EU customers can choose Frankfurt hosting. We sign a DPA with every customer.',
+    },
+    {
+      category: 'Reports',
+      title: 'Build a funnel',
+      path: '/help/funnels',
+      content:
+        'Choose two or more events in order. The funnel counts visitors who completed each step within the conversion window (default ' +
+        '7 days).',
+    },
+    {
+      category: 'Reports',
+      title: 'Retention charts',
+      path: '/help/retention',
+      content: 'Retention shows the share of visitors who return in each week after their first visit.',
+    },
   ],
 };
 
@@ -308,11 +618,21 @@ export const CLINIC_PROFILE: BusinessProfile = {
     { path: '/blog/how-often-cleaning', title: 'How often should you get a cleaning?', weight: 4 },
   ],
   topics: [
-    ['greeting_only', 12], ['appointment_booking', 30], ['insurance', 18], ['hours_location', 14],
-    ['emergency', 6], ['pricing', 10], ['refund', 3], ['double_charge', 3],
+    ['greeting_only', 12],
+    ['appointment_booking', 30],
+    ['insurance', 18],
+    ['hours_location', 14],
+    ['emergency', 6],
+    ['pricing', 10],
+    ['refund', 3],
+    ['double_charge', 3],
   ],
   agents: [
-    { name: 'Robin (Front desk)', description: 'Books appointments, answers insurance and hours questions.', skills: ['appointment_booking', 'insurance', 'faq'] },
+    {
+      name: 'Robin (Front desk)',
+      description: 'Books appointments, answers insurance and hours questions.',
+      skills: ['appointment_booking', 'insurance', 'faq'],
+    },
   ],
   scripts: {
     greeting_only: GREETING,
@@ -321,7 +641,14 @@ export const CLINIC_PROFILE: BusinessProfile = {
       journey: ['contact_created', 'meeting_booked'],
       status: 'closed',
       turns: [
-        ['visitor', ['I need to book a cleaning.', 'Can I get an appointment this week? My tooth has been sensitive.', 'Do you have anything for a {plan} next week?']],
+        [
+          'visitor',
+          [
+            'I need to book a cleaning.',
+            'Can I get an appointment this week? My tooth has been sensitive.',
+            'Do you have anything for a {plan} next week?',
+          ],
+        ],
         ['agent', ['I can help with that! May I have your full name and phone number?']],
         ['visitor', ['{name}, {phone}']],
         ['agent', ['Thanks {first_name}. Our {location} office has {slot} open. Shall I reserve it?']],
@@ -335,7 +662,13 @@ export const CLINIC_PROFILE: BusinessProfile = {
       status: 'closed',
       turns: [
         ['visitor', ['Do you take Delta Dental?', 'Is my Cigna PPO accepted?', 'What if I do not have insurance?']],
-        ['agent', ['We are in network with Delta Dental, Cigna, Aetna and MetLife PPO plans. Without insurance, our membership plan covers two cleanings a year for $299.']],
+        [
+          'agent',
+          [
+            'We are in network with Delta Dental, Cigna, Aetna and MetLife PPO plans. Without insurance, our membership plan covers ' +
+              'two cleanings a year for $299.',
+          ],
+        ],
         ['visitor', ['How much is a cleaning without insurance?']],
         ['agent', ['A standard cleaning and exam is ${price} without insurance.']],
       ],
@@ -345,7 +678,10 @@ export const CLINIC_PROFILE: BusinessProfile = {
       journey: [],
       status: 'closed',
       turns: [
-        ['visitor', ['What are your hours on Saturday?', 'Where is your closest office to downtown?', 'Is there parking at the {location} office?']],
+        [
+          'visitor',
+          ['What are your hours on Saturday?', 'Where is your closest office to downtown?', 'Is there parking at the {location} office?'],
+        ],
         ['agent', ['Our {location} office is open Monday–Friday 8am–6pm and Saturday 9am–2pm, with free parking behind the building.']],
       ],
     },
@@ -355,7 +691,10 @@ export const CLINIC_PROFILE: BusinessProfile = {
       status: 'escalated',
       turns: [
         ['visitor', ['I chipped my tooth and it really hurts, can someone see me today?', 'My crown fell out, is this an emergency?']],
-        ['agent', ['I am sorry! We keep same-day slots for emergencies. Please share your name and phone number and I will alert the front desk.']],
+        [
+          'agent',
+          ['I am sorry! We keep same-day slots for emergencies. Please share your name and phone number and I will alert the front desk.'],
+        ],
         ['visitor', ['{name}, {phone}']],
         ['system', ['Conversation escalated to the front desk.']],
         ['human', ['Hi {first_name}, this is Maria at {location}. We can see you at 3:30pm today — please come in 10 minutes early.']],
@@ -398,12 +737,42 @@ export const CLINIC_PROFILE: BusinessProfile = {
     },
   },
   articles: [
-    { category: 'Visits', title: 'What to expect at your first visit', path: '/help/first-visit', content: 'Arrive 10 minutes early with your insurance card. The first visit includes an exam, X-rays and a cleaning.' },
-    { category: 'Visits', title: 'Cancellation policy', path: '/help/cancellation', content: 'Cancel at least 24 hours ahead to get your deposit back. Late cancellations forfeit the $50 deposit.' },
-    { category: 'Insurance', title: 'Accepted insurance plans', path: '/help/insurance', content: 'We are in network with Delta Dental, Cigna, Aetna and MetLife PPO plans. HMO plans are not accepted.' },
-    { category: 'Insurance', title: 'Membership plan', path: '/help/membership', content: 'No insurance? Our membership plan is $299 a year and includes two cleanings, exams and 15% off treatments.' },
-    { category: 'Emergencies', title: 'Dental emergencies', path: '/help/emergencies', content: 'We keep same-day slots for chipped teeth, lost crowns and severe pain. Call or chat and we will fit you in.' },
-    { category: 'Treatments', title: 'Teeth whitening options', path: '/help/whitening', content: 'In-office whitening takes 90 minutes. Take-home trays take two weeks. Results last 1–3 years.' },
+    {
+      category: 'Visits',
+      title: 'What to expect at your first visit',
+      path: '/help/first-visit',
+      content: 'Arrive 10 minutes early with your insurance card. The first visit includes an exam, X-rays and a cleaning.',
+    },
+    {
+      category: 'Visits',
+      title: 'Cancellation policy',
+      path: '/help/cancellation',
+      content: 'Cancel at least 24 hours ahead to get your deposit back. Late cancellations forfeit the $50 deposit.',
+    },
+    {
+      category: 'Insurance',
+      title: 'Accepted insurance plans',
+      path: '/help/insurance',
+      content: 'We are in network with Delta Dental, Cigna, Aetna and MetLife PPO plans. HMO plans are not accepted.',
+    },
+    {
+      category: 'Insurance',
+      title: 'Membership plan',
+      path: '/help/membership',
+      content: 'No insurance? Our membership plan is $299 a year and includes two cleanings, exams and 15% off treatments.',
+    },
+    {
+      category: 'Emergencies',
+      title: 'Dental emergencies',
+      path: '/help/emergencies',
+      content: 'We keep same-day slots for chipped teeth, lost crowns and severe pain. Call or chat and we will fit you in.',
+    },
+    {
+      category: 'Treatments',
+      title: 'Teeth whitening options',
+      path: '/help/whitening',
+      content: 'In-office whitening takes 90 minutes. Take-home trays take two weeks. Results last 1–3 years.',
+    },
   ],
 };
 

@@ -1,8 +1,8 @@
 import type { KeyKind } from '../keys/api-keys.ts';
 import type { Database } from '../db/database.ts';
-import { createApiKey } from '../domain/credentials/api-keys.ts';
-import { createInvitation } from '../domain/users/invitations.ts';
-import { generateDemoData, type DemoOptions } from './generate.ts';
+import { createApiKey } from '../domain/credentials/commands.ts';
+import { createInvitation } from '../domain/users/commands.ts';
+import { generateDemoData, type DemoOptions } from './generate/index.ts';
 import { analyzeOwnTables } from '../db/statistics.ts';
 
 export interface DemoAccess {
@@ -43,7 +43,12 @@ export async function loadDemo(db: Database, options: DemoOptions = {}): Promise
     for (const account of accounts) {
       const full = await createApiKey(tx, { accountId: account.id, workspaceId: null, kind: 'account', name: 'Demo account key' });
       keys.push({ account: account.name, workspace: null, kind: 'account', secret: full.secret });
-      const readOnly = await createApiKey(tx, { accountId: account.id, workspaceId: account.workspace_id, kind: 'read_only', name: 'Demo read-only key' });
+      const readOnly = await createApiKey(tx, {
+        accountId: account.id,
+        workspaceId: account.workspace_id,
+        kind: 'read_only',
+        name: 'Demo read-only key',
+      });
       keys.push({ account: account.name, workspace: account.workspace_slug, kind: 'read_only', secret: readOnly.secret });
     }
     const invitation = await createInvitation(tx, { accountId: accounts[0]!.id, email: null, role: 'admin', createdBy: null });

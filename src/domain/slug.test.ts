@@ -15,7 +15,11 @@ test('slugs are lower-case ASCII words joined by dashes, transliterated, never e
 
 test('the first free slug is taken, suffixed when needed, within the length limit', async () => {
   const taken = new Set(['moskva', 'moskva-2', 'y'.repeat(60)]);
-  const claim = async (slug: string) => (taken.has(slug) ? undefined : (taken.add(slug), slug));
+  const claim = async (slug: string) => {
+    if (taken.has(slug)) return undefined;
+    taken.add(slug);
+    return slug;
+  };
   assert.equal(await withFreeSlug('moskva', claim), 'moskva-3');
   assert.equal(await withFreeSlug('fresh', claim), 'fresh');
   assert.equal(await withFreeSlug('y'.repeat(60), claim), `${'y'.repeat(58)}-2`);

@@ -4,7 +4,15 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Redis } from 'ioredis';
 import proxyaddr from 'proxy-addr';
-import { bearerAuthChallengeResponse, hostHeaderValidationResponse, isJsonContentType, localhostAllowedHostnames, OAuthError, OAuthErrorCode, originValidationResponse } from '@modelcontextprotocol/server';
+import {
+  bearerAuthChallengeResponse,
+  hostHeaderValidationResponse,
+  isJsonContentType,
+  localhostAllowedHostnames,
+  OAuthError,
+  OAuthErrorCode,
+  originValidationResponse,
+} from '@modelcontextprotocol/server';
 import type { Authenticator } from '../auth/authenticate.ts';
 import { RETRY_AFTER_SECONDS, ServiceUnavailableError } from '../availability.ts';
 import { describeInputProblem, findInputProblem } from '../input-rules.ts';
@@ -67,7 +75,15 @@ export function createApp(deps: AppDeps) {
   const issuer = deps.config.publicUrl;
   const mcpResource = `${issuer}/mcp`;
   const metadataUrl = resourceMetadataUrl(mcpResource);
-  const provider = createOAuthProvider({ db: deps.db, log: deps.log, issuer, mcpResource, secrets: deps.secrets, clientMetadataPrivateNetwork: deps.config.clientMetadataPrivateNetwork, pages: providerPages });
+  const provider = createOAuthProvider({
+    db: deps.db,
+    log: deps.log,
+    issuer,
+    mcpResource,
+    secrets: deps.secrets,
+    clientMetadataPrivateNetwork: deps.config.clientMetadataPrivateNetwork,
+    pages: providerPages,
+  });
 
   app.use(async (c, next) => {
     inflight++;
@@ -98,11 +114,19 @@ export function createApp(deps: AppDeps) {
   };
 
   app.route('/', healthRoutes(deps));
-  app.use(inputGuard({ maxBodyBytes: MAX_FORM_BODY_BYTES, bodyCheckedDownstream: (path) => path === '/mcp' || path.startsWith(`${API_PREFIX}/`) }));
+  app.use(
+    inputGuard({
+      maxBodyBytes: MAX_FORM_BODY_BYTES,
+      bodyCheckedDownstream: (path) => path === '/mcp' || path.startsWith(`${API_PREFIX}/`),
+    }),
+  );
   app.get('/openapi.json', (c) => c.json(openapi));
   app.get('/docs', pageSecurityHeaders(issuer.startsWith('https:')), (c) => c.html(docs));
   app.route('/', oauthRoutes(provider, { issuer, mcpResource }));
-  app.route('/', webRoutes({ db: deps.db, loginAttempts: deps.loginAttempts, rateLimiter: deps.rateLimiter, publicUrl: issuer, provider, mcpResource }));
+  app.route(
+    '/',
+    webRoutes({ db: deps.db, loginAttempts: deps.loginAttempts, rateLimiter: deps.rateLimiter, publicUrl: issuer, provider, mcpResource }),
+  );
 
   app.use('/mcp', async (c, next) => {
     const rejected = originValidationResponse(c.req.raw, allowedHosts);
@@ -111,7 +135,10 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/mcp', requireMcpCaller(deps.authenticator, deps.oauthTokens, { mcpResource, resourceMetadataUrl: metadataUrl }));
   app.all('/mcp', async (c) => {
-    const selection = parseSelection({ toolsets: c.req.query('toolsets') ?? c.req.header('x-mcp-toolsets'), tools: c.req.query('tools') ?? c.req.header('x-mcp-tools') });
+    const selection = parseSelection({
+      toolsets: c.req.query('toolsets') ?? c.req.header('x-mcp-toolsets'),
+      tools: c.req.query('tools') ?? c.req.header('x-mcp-tools'),
+    });
     if (selection instanceof Error) return jsonRpcError(400, -32600, selection.message);
     // The body is parsed here, from Node's stream, and handed to the SDK, which then reads and clones nothing.
     let parsedBody: unknown;
@@ -123,14 +150,18 @@ export function createApp(deps: AppDeps) {
       // 2026 path refuses it: refuse it here for both, with anything nested too deep to walk. Bad text is left to the
       // invoker, which names the argument in a tool error a model can act on.
       const problem = findInputProblem(parsedBody);
-      if (problem && problem.kind !== 'text') return jsonRpcError(400, -32602, `Invalid params: ${describeInputProblem(problem, 'message')}`, requestId(parsedBody));
+      if (problem && problem.kind !== 'text')
+        return jsonRpcError(400, -32602, `Invalid params: ${describeInputProblem(problem, 'message')}`, requestId(parsedBody));
     }
     const principal = c.get('principal');
     const lacking = missingScope(principal, parsedBody);
     if (lacking) {
       const scopes = stepUpScopes(principal.scopes, lacking);
       const message = `This tool needs the ${scopes.at(-1)} scope; approve it for this app to use it.`;
-      return bearerAuthChallengeResponse(new OAuthError(OAuthErrorCode.InsufficientScope, message), { requiredScopes: scopes, resourceMetadataUrl: metadataUrl });
+      return bearerAuthChallengeResponse(new OAuthError(OAuthErrorCode.InsufficientScope, message), {
+        requiredScopes: scopes,
+        resourceMetadataUrl: metadataUrl,
+      });
     }
     return mcp.serve(c.req.raw, { principal, selection, requestId: c.get('requestId') }, parsedBody);
   });
@@ -142,7 +173,12 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     // A middleware's own refusal (hono/csrf's cross-site form check, for one) keeps its 4xx status.
     if (error instanceof HTTPException && error.status < 500) {
-      return jsonError(c, error.status as ContentfulStatusCode, error.status === 403 ? 'forbidden' : 'bad_request', error.message || 'The request was refused.');
+      return jsonError(
+        c,
+        error.status as ContentfulStatusCode,
+        error.status === 403 ? 'forbidden' : 'bad_request',
+        error.message || 'The request was refused.',
+      );
     }
     if (error instanceof ServiceUnavailableError) {
       c.header('Retry-After', String(RETRY_AFTER_SECONDS));
@@ -173,4 +209,3 @@ function requestId(message: unknown): unknown {
   const id = (message as { id?: unknown } | null)?.id;
   return typeof id === 'string' || typeof id === 'number' ? id : null;
 }
-

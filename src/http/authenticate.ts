@@ -21,7 +21,13 @@ export function requireReader(authenticator: Authenticator, realm: string, resou
       return jsonError(c, result.status, result.code, result.message);
     }
     if (result.principal.credential.kind === 'publishable') {
-      return jsonError(c, 403, 'key_kind_not_allowed', 'Publishable keys (parley_pk_...) can only send tracking events from browsers; they cannot read data.', 'Use a secret (parley_sk_), read-only (parley_rk_) or account (parley_ak_) key on the server side.');
+      return jsonError(
+        c,
+        403,
+        'key_kind_not_allowed',
+        'Publishable keys (parley_pk_...) can only send tracking events from browsers; they cannot read data.',
+        'Use a secret (parley_sk_), read-only (parley_rk_) or account (parley_ak_) key on the server side.',
+      );
     }
     c.set('principal', result.principal);
     await next();
@@ -40,7 +46,12 @@ export function requireMcpCaller(
   options: { mcpResource: string; resourceMetadataUrl: string },
 ): MiddlewareHandler<AppEnv> {
   const apiKeys = requireReader(authenticator, 'parley-mcp', options.resourceMetadataUrl);
-  const bearer = { verifier: oauth, expectedResource: new URL(options.mcpResource), resourceMetadataUrl: options.resourceMetadataUrl, requiredScopes: ['mcp:read'] };
+  const bearer = {
+    verifier: oauth,
+    expectedResource: new URL(options.mcpResource),
+    resourceMetadataUrl: options.resourceMetadataUrl,
+    requiredScopes: ['mcp:read'],
+  };
   return async (c, next) => {
     if (credentialFrom(c.req.raw.headers)?.startsWith(API_KEY_PREFIX) || c.req.header('x-api-key') !== undefined) return apiKeys(c, next);
     try {

@@ -18,7 +18,9 @@ export function healthRoutes(deps: { db: Database; redis: Redis | undefined }): 
   const ready = async () => {
     const checks: Record<string, Promise<unknown>> = { database: deps.db.query('select 1') };
     if (deps.redis) checks.redis = deps.redis.ping();
-    const results = await Promise.all(Object.entries(checks).map(async ([name, check]) => [name, (await withTimeout(check)) ? 'ok' : 'unavailable'] as const));
+    const results = await Promise.all(
+      Object.entries(checks).map(async ([name, check]) => [name, (await withTimeout(check)) ? 'ok' : 'unavailable'] as const),
+    );
     return Object.fromEntries(results);
   };
   for (const path of ['/readyz', '/healthz']) {
@@ -37,7 +39,13 @@ async function withTimeout(check: Promise<unknown>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, CHECK_TIMEOUT_MS, false)));
   try {
-    return await Promise.race([check.then(() => true, () => false), timeout]);
+    return await Promise.race([
+      check.then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

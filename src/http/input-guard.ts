@@ -17,7 +17,13 @@ const FORM_OR_JSON = /^(application\/x-www-form-urlencoded|multipart\/form-data|
  */
 export function inputGuard(options: { maxBodyBytes: number; bodyCheckedDownstream: (path: string) => boolean }): MiddlewareHandler<AppEnv> {
   const refuse = (c: Parameters<MiddlewareHandler<AppEnv>>[0], problem: InputProblem, where: string) =>
-    jsonError(c, 400, 'invalid_argument', describeInputProblem(problem, where), 'Send text without NUL characters or lone surrogates, and no "__proto__" names.');
+    jsonError(
+      c,
+      400,
+      'invalid_argument',
+      describeInputProblem(problem, where),
+      'Send text without NUL characters or lone surrogates, and no "__proto__" names.',
+    );
   return async (c, next) => {
     const pathProblem = findInputProblem(c.req.path);
     if (pathProblem) return refuse(c, pathProblem, 'URL path');
@@ -31,7 +37,8 @@ export function inputGuard(options: { maxBodyBytes: number; bodyCheckedDownstrea
       }
     }
     const type = c.req.header('content-type') ?? '';
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || !FORM_OR_JSON.test(type) || options.bodyCheckedDownstream(c.req.path)) return next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || !FORM_OR_JSON.test(type) || options.bodyCheckedDownstream(c.req.path))
+      return next();
 
     const body = await readBody(c.env.incoming, options.maxBodyBytes);
     if (!body.ok) return jsonError(c, body.status, body.code, body.message);

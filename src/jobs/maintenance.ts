@@ -1,4 +1,4 @@
-import { pruneOAuthStore } from '../domain/oauth/grants.ts';
+import { pruneOAuthStore } from '../domain/oauth/commands.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../db/database.ts';
 import { analyzeOwnTables } from '../db/statistics.ts';
@@ -22,7 +22,9 @@ export function startMaintenance(db: Database, log: Logger): () => void {
   };
   const jobs = [run('OAuth store pruning', () => pruneOAuthStore(db))];
   if (db.engine === 'embedded') jobs.push(run('statistics refresh', () => analyzeOwnTables(db)));
-  const runAll = () => jobs.forEach((job) => job());
+  const runAll = () => {
+    for (const job of jobs) job();
+  };
   const first = setTimeout(runAll, 1000);
   const every = setInterval(runAll, HOURLY_MS);
   first.unref();

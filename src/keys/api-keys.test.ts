@@ -13,7 +13,7 @@ test('keys carry their kind and a checksum that catches typos', () => {
     const typo = key.secret.slice(0, -8) + (last === 'a' ? 'b' : 'a') + key.secret.slice(-7);
     assert.equal(parseKey(typo), undefined, 'a one-character change breaks the checksum');
   }
-  assert.equal(parseKey('parley_xx_' + 'A'.repeat(38)), undefined);
+  assert.equal(parseKey(`parley_xx_${'A'.repeat(38)}`), undefined);
   assert.equal(parseKey('not a key'), undefined);
   assert.notEqual(generateKey('secret').secret, generateKey('secret').secret);
 });

@@ -24,7 +24,10 @@ export class LoginAttempts {
   /** Seconds to wait before another attempt, or 0 when one is allowed. */
   async blockedFor(email: string, address: string): Promise<number> {
     const [pair, any] = await Promise.all([this.byEmailAndAddress.get(key(email, address)), this.byAddress.get(address)]);
-    const over = [pair && pair.consumedPoints >= PER_EMAIL_AND_ADDRESS ? pair : undefined, any && any.consumedPoints >= PER_ADDRESS ? any : undefined].filter(Boolean) as RateLimiterRes[];
+    const over = [
+      pair && pair.consumedPoints >= PER_EMAIL_AND_ADDRESS ? pair : undefined,
+      any && any.consumedPoints >= PER_ADDRESS ? any : undefined,
+    ].filter(Boolean) as RateLimiterRes[];
     return over.length === 0 ? 0 : Math.ceil(Math.max(...over.map((r) => r.msBeforeNext)) / 1000);
   }
 

@@ -22,7 +22,10 @@ const WINDOWS = [
  * A limiter kept in Redis when there is one, so every instance counts together; while Redis is unreachable its
  * in-memory insurance counts instead (per process, so briefly more generous), and calls go on being answered.
  */
-export function limiterFor(options: { points: number; duration: number; keyPrefix: string }, redis: Redis | undefined): RateLimiterAbstract {
+export function limiterFor(
+  options: { points: number; duration: number; keyPrefix: string },
+  redis: Redis | undefined,
+): RateLimiterAbstract {
   if (!redis) return new RateLimiterMemory(options);
   return new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: false, insuranceLimiter: new RateLimiterMemory(options) });
 }
@@ -55,12 +58,24 @@ export class RateLimiter {
       try {
         const res = await limiter.consume(key);
         charged.push(limiter);
-        const decision = { allowed: true, window: window.name, limit, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) };
+        const decision = {
+          allowed: true,
+          window: window.name,
+          limit,
+          remaining: res.remainingPoints,
+          resetSeconds: Math.ceil(res.msBeforeNext / 1000),
+        };
         if (!tightest || decision.remaining / limit < tightest.remaining / tightest.limit) tightest = decision;
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error; // the store failed: not a refusal
         await Promise.all(charged.map((l) => l.reward(key, 1)));
-        return { allowed: false, window: window.name, limit, remaining: 0, resetSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+        return {
+          allowed: false,
+          window: window.name,
+          limit,
+          remaining: 0,
+          resetSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)),
+        };
       }
     }
     return tightest!;

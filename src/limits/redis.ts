@@ -20,7 +20,11 @@ export async function connectRedis(url: string, log: Logger): Promise<Redis> {
     throw new ConfigError(`REDIS_URL: cannot use ${redactUrl(url)}: ${failureReason(startError ?? error)}`);
   }
   redis.removeAllListeners('error');
-  const availability = new Availability('redis', log, "rate limits and sign-in attempts are counted in each process's memory until it returns");
+  const availability = new Availability(
+    'redis',
+    log,
+    "rate limits and sign-in attempts are counted in each process's memory until it returns",
+  );
   // 'reconnecting' means the connection was lost (a deliberate disconnect at shutdown never reconnects).
   redis.on('error', (error) => availability.failed(error));
   redis.on('reconnecting', () => availability.failed(new Error('the connection to Redis was lost; reconnecting')));

@@ -24,16 +24,18 @@ export class UsageRecorder {
     if (this.pending.size === 0) return;
     const entries = [...this.pending.values()];
     this.pending = new Map();
-    await this.db.query(
-      `insert into usage_counters (credential_id, account_id, day, calls)
+    await this.db
+      .query(
+        `insert into usage_counters (credential_id, account_id, day, calls)
        select * from unnest($1::text[], $2::text[], $3::date[], $4::int[])
        on conflict (credential_id, day) do update set calls = usage_counters.calls + excluded.calls`,
-      [entries.map((e) => e.credentialId), entries.map((e) => e.accountId), entries.map((e) => e.day), entries.map((e) => e.calls)],
-    ).catch((error: unknown) => {
-      // Counted again at the next flush, so an outage loses no calls.
-      for (const entry of entries) this.add(entry.credentialId, entry.accountId, entry.day, entry.calls);
-      throw error;
-    });
+        [entries.map((e) => e.credentialId), entries.map((e) => e.accountId), entries.map((e) => e.day), entries.map((e) => e.calls)],
+      )
+      .catch((error: unknown) => {
+        // Counted again at the next flush, so an outage loses no calls.
+        for (const entry of entries) this.add(entry.credentialId, entry.accountId, entry.day, entry.calls);
+        throw error;
+      });
   }
 }
 

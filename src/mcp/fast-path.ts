@@ -7,7 +7,11 @@ import { toolErrorText } from './tool-result.ts';
 import { findOperation } from './tools.ts';
 
 const REVISION = '2026-07-28';
-const ENVELOPE_KEYS = new Set(['io.modelcontextprotocol/protocolVersion', 'io.modelcontextprotocol/clientInfo', 'io.modelcontextprotocol/clientCapabilities']);
+const ENVELOPE_KEYS = new Set([
+  'io.modelcontextprotocol/protocolVersion',
+  'io.modelcontextprotocol/clientInfo',
+  'io.modelcontextprotocol/clientCapabilities',
+]);
 const PARAM_KEYS = new Set(['name', 'arguments', '_meta']);
 
 /**
@@ -36,10 +40,20 @@ export function fastToolCall(deps: Invoker & Pick<CallContext, 'db' | 'log'>, se
     const op = findOperation(state.principal, state.selection, name);
     if (!op) return undefined;
 
-    const result = await invoke(deps, op, { principal: state.principal, surface: 'mcp', db: deps.db, requestId: state.requestId, log: deps.log }, args ?? {});
+    const result = await invoke(
+      deps,
+      op,
+      { principal: state.principal, surface: 'mcp', db: deps.db, requestId: state.requestId, log: deps.log },
+      args ?? {},
+    );
     // Keys in the order the SDK writes them, so both paths answer byte for byte alike.
     const callResult: CallToolResult & { resultType: 'complete' } = result.ok
-      ? { content: [{ type: 'text', text: renderText(result.output) }], structuredContent: result.output, resultType: 'complete', _meta: metaOut }
+      ? {
+          content: [{ type: 'text', text: renderText(result.output) }],
+          structuredContent: result.output,
+          resultType: 'complete',
+          _meta: metaOut,
+        }
       : {
           _meta: { 'parley/error_code': result.error.code, ...metaOut },
           content: [{ type: 'text', text: toolErrorText(result.error) }],

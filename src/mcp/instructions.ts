@@ -15,6 +15,8 @@ export function instructionsFor(selection: ToolSelection): string {
   return [
     PREAMBLE,
     ...chosen.map((t) => `${t.id}: ${t.instructions}`),
-    ...(others.length > 0 ? [`More toolsets, by connecting with ?toolsets=<ids> (or all): ${others.map((t) => `${t.id} (${t.description})`).join('; ')}`] : []),
+    ...(others.length > 0
+      ? [`More toolsets, by connecting with ?toolsets=<ids> (or all): ${others.map((t) => `${t.id} (${t.description})`).join('; ')}`]
+      : []),
   ].join('\n');
 }

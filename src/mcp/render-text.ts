@@ -16,7 +16,10 @@ function scalar(value: unknown): string {
 }
 
 const isEmpty = (value: unknown) =>
-  value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0);
+  value === null ||
+  value === undefined ||
+  (Array.isArray(value) && value.length === 0) ||
+  (isObject(value) && Object.keys(value).length === 0);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,7 +45,10 @@ function objectLines(object: Record<string, unknown>, indent: string): string[] 
 function table(rows: Array<Record<string, unknown>>, indent: string): string[] {
   const flat = rows.map((row) => flatten(row, ''));
   const columns = [...new Set(flat.flatMap((row) => [...row.keys()]))];
-  return [`${indent}${columns.join(' | ')}`, ...flat.map((row) => `${indent}${columns.map((column) => row.get(column) ?? '').join(' | ')}`)];
+  return [
+    `${indent}${columns.join(' | ')}`,
+    ...flat.map((row) => `${indent}${columns.map((column) => row.get(column) ?? '').join(' | ')}`),
+  ];
 }
 
 function flatten(object: Record<string, unknown>, prefix: string, into = new Map<string, string>()): Map<string, string> {

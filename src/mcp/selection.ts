@@ -17,19 +17,27 @@ function selection(toolsets: readonly string[], tools: readonly string[]): ToolS
   return { toolsets: new Set(toolsets), tools: new Set(tools), key: `${[...toolsets].sort().join(',')}|${[...tools].sort().join(',')}` };
 }
 
-export const DEFAULT_SELECTION = selection(TOOLSETS.filter((t) => t.default).map((t) => t.id), []);
+export const DEFAULT_SELECTION = selection(
+  TOOLSETS.filter((t) => t.default).map((t) => t.id),
+  [],
+);
 
 const TOOLSET_IDS = TOOLSETS.map((t) => t.id);
 const CATALOGUE = 'catalogue';
 const TOOL_NAMES = new Set(OPERATIONS.map((op) => op.name));
-const items = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+const items = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function parseSelection(requested: { toolsets?: string | undefined; tools?: string | undefined }): ToolSelection | Error {
   if (requested.toolsets === undefined && requested.tools === undefined) return DEFAULT_SELECTION;
   const toolsets = items(requested.toolsets ?? '');
   const tools = items(requested.tools ?? '').map((name) => String(resolveToolName(name)));
   const unknownToolsets = toolsets.filter((id) => id !== 'all' && !TOOLSET_IDS.includes(id));
-  if (unknownToolsets.length > 0) return new Error(`Unknown toolset(s): ${unknownToolsets.join(', ')}. Known toolsets: ${TOOLSET_IDS.join(', ')}, or all.`);
+  if (unknownToolsets.length > 0)
+    return new Error(`Unknown toolset(s): ${unknownToolsets.join(', ')}. Known toolsets: ${TOOLSET_IDS.join(', ')}, or all.`);
   const unknownTools = tools.filter((name) => !TOOL_NAMES.has(name));
   if (unknownTools.length > 0) return new Error(`Unknown tool(s): ${unknownTools.join(', ')}. Leave out "tools" to get the default list.`);
   const chosen = toolsets.includes('all') ? TOOLSET_IDS : toolsets;

@@ -1,5 +1,12 @@
 import {
-  createMcpHandler, ProtocolError, ProtocolErrorCode, ResourceNotFoundError, Server, specTypeSchemas, type CallToolResult, type ServerOptions,
+  createMcpHandler,
+  ProtocolError,
+  ProtocolErrorCode,
+  ResourceNotFoundError,
+  Server,
+  specTypeSchemas,
+  type CallToolResult,
+  type ServerOptions,
   type McpRequestContext,
 } from '@modelcontextprotocol/server';
 import { SERVER_INFO } from '../version.ts';
@@ -31,7 +38,11 @@ const optionsCache = new Map<string, ServerOptions>();
 function serverOptions(selection: ToolSelection): ServerOptions {
   let options = optionsCache.get(selection.key);
   if (!options) {
-    options = { capabilities: { tools: {}, resources: {}, prompts: {} }, instructions: instructionsFor(selection), cacheHints: CACHE_HINTS };
+    options = {
+      capabilities: { tools: {}, resources: {}, prompts: {} },
+      instructions: instructionsFor(selection),
+      cacheHints: CACHE_HINTS,
+    };
     optionsCache.set(selection.key, options);
   }
   return options;
@@ -63,7 +74,8 @@ class ParleyServer extends Server {
     return (request, ctx) => {
       const outcome = schema['~standard'].validate(request);
       const issues = outcome instanceof Promise ? undefined : outcome.issues;
-      if (issues) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Invalid params for ${method}: ${describeIssues(issues, 'params')}`);
+      if (issues)
+        throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Invalid params for ${method}: ${describeIssues(issues, 'params')}`);
       return wrapped(request, ctx);
     };
   }
@@ -82,7 +94,10 @@ export interface McpDeps extends Invoker {
  * The factory builds a low-level Server with five handlers over tool lists and schemas prepared once at load, so a
  * request pays for almost nothing beyond its own work.
  */
-export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, state: McpRequestState, parsedBody?: unknown) => Promise<Response>; close: () => Promise<void> } {
+export function createMcpEndpoint(deps: McpDeps): {
+  serve: (request: Request, state: McpRequestState, parsedBody?: unknown) => Promise<Response>;
+  close: () => Promise<void>;
+} {
   const factory = ({ authInfo }: McpRequestContext) => {
     // The SDK passes authInfo through untouched to both eras (the 2025 fallback clones the Request, so it is the one carrier).
     const state = authInfo?.extra?.[STATE_KEY] as McpRequestState | undefined;
@@ -95,10 +110,18 @@ export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, st
 
     server.setRequestHandler('tools/call', async (request): Promise<CallToolResult> => {
       const op = findOperation(principal, selection, request.params.name);
-      if (!op) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${request.params.name}. Call tools/list to see the tools this credential may use.`);
+      if (!op)
+        throw new ProtocolError(
+          ProtocolErrorCode.InvalidParams,
+          `Unknown tool: ${request.params.name}. Call tools/list to see the tools this credential may use.`,
+        );
       const result = await invoke(deps, op, ctx, request.params.arguments ?? {});
       if (result.ok) return { content: [{ type: 'text', text: renderText(result.output) }], structuredContent: result.output };
-      return { isError: true, content: [{ type: 'text', text: toolErrorText(result.error) }], _meta: { 'parley/error_code': result.error.code } };
+      return {
+        isError: true,
+        content: [{ type: 'text', text: toolErrorText(result.error) }],
+        _meta: { 'parley/error_code': result.error.code },
+      };
     });
 
     server.setRequestHandler('resources/list', () => ({ resources: RESOURCE_LIST }));
@@ -110,19 +133,28 @@ export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, st
       const result = await invoke(deps, binding.operation, ctx, binding.input);
       if (!result.ok) {
         if (result.error.code === 'not_found') throw new ResourceNotFoundError(uri, result.error.message);
-        throw new ProtocolError(result.error.code === 'internal' || result.error.code === 'unavailable' ? ProtocolErrorCode.InternalError : ProtocolErrorCode.InvalidParams, result.error.message);
+        throw new ProtocolError(
+          result.error.code === 'internal' || result.error.code === 'unavailable'
+            ? ProtocolErrorCode.InternalError
+            : ProtocolErrorCode.InvalidParams,
+          result.error.message,
+        );
       }
       return { contents: [{ uri, mimeType: 'application/json', text: result.json }] };
     });
     server.setRequestHandler('prompts/list', () => ({ prompts: listPrompts() }));
     server.setRequestHandler('prompts/get', (request) => {
-      let result;
+      let result: ReturnType<typeof getPrompt>;
       try {
         result = getPrompt(request.params.name, request.params.arguments);
       } catch (error) {
         throw new ProtocolError(ProtocolErrorCode.InvalidParams, (error as Error).message);
       }
-      if (!result) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}. Call prompts/list to see the prompts.`);
+      if (!result)
+        throw new ProtocolError(
+          ProtocolErrorCode.InvalidParams,
+          `Unknown prompt: ${request.params.name}. Call prompts/list to see the prompts.`,
+        );
       return result;
     });
     return server;
@@ -139,7 +171,12 @@ export function createMcpEndpoint(deps: McpDeps): { serve: (request: Request, st
       return (
         answered ??
         handler.fetch(request, {
-          authInfo: { token: state.principal.credential.id, clientId: state.principal.credential.id, scopes: [...state.principal.scopes], extra: { [STATE_KEY]: state } },
+          authInfo: {
+            token: state.principal.credential.id,
+            clientId: state.principal.credential.id,
+            scopes: [...state.principal.scopes],
+            extra: { [STATE_KEY]: state },
+          },
           ...(parsedBody !== undefined && { parsedBody }),
         })
       );

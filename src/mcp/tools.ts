@@ -23,7 +23,11 @@ const TOOLS = new Map(OPERATIONS.map((op) => [op.name, { op, tool: toTool(op) }]
 const listCache = new Map<string, Tool[]>();
 
 /** The operations a principal may call, narrowed to the selection. A read-only key never sees a write tool. */
-export function allowedOperations(principal: Principal, selection: ToolSelection, operations: readonly AnyOperation[] = OPERATIONS): AnyOperation[] {
+export function allowedOperations(
+  principal: Principal,
+  selection: ToolSelection,
+  operations: readonly AnyOperation[] = OPERATIONS,
+): AnyOperation[] {
   return operations.filter((op) => isAllowed(principal, selection, op));
 }
 

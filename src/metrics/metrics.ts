@@ -21,11 +21,38 @@ const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
  */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly requests = new Counter({ name: 'parley_http_requests_total', help: 'HTTP requests answered, by surface and status code.', labelNames: ['surface', 'status'], registers: [this.registry] });
-  private readonly requestSeconds = new Histogram({ name: 'parley_http_request_duration_seconds', help: 'Time to answer an HTTP request, by surface.', labelNames: ['surface'], buckets: LATENCY_BUCKETS, registers: [this.registry] });
-  private readonly calls = new Counter({ name: 'parley_operation_calls_total', help: 'Operation (tool) calls, by operation, surface and outcome ("ok" or the error code).', labelNames: ['operation', 'surface', 'outcome'], registers: [this.registry] });
-  private readonly callSeconds = new Histogram({ name: 'parley_operation_duration_seconds', help: 'Time to run an operation, rate limit and validation included.', labelNames: ['operation', 'surface'], buckets: LATENCY_BUCKETS, registers: [this.registry] });
-  private readonly refusals = new Counter({ name: 'parley_rate_limit_refusals_total', help: 'Calls refused by a rate limit, by surface.', labelNames: ['surface'], registers: [this.registry] });
+  private readonly requests = new Counter({
+    name: 'parley_http_requests_total',
+    help: 'HTTP requests answered, by surface and status code.',
+    labelNames: ['surface', 'status'],
+    registers: [this.registry],
+  });
+  private readonly requestSeconds = new Histogram({
+    name: 'parley_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by surface.',
+    labelNames: ['surface'],
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly calls = new Counter({
+    name: 'parley_operation_calls_total',
+    help: 'Operation (tool) calls, by operation, surface and outcome ("ok" or the error code).',
+    labelNames: ['operation', 'surface', 'outcome'],
+    registers: [this.registry],
+  });
+  private readonly callSeconds = new Histogram({
+    name: 'parley_operation_duration_seconds',
+    help: 'Time to run an operation, rate limit and validation included.',
+    labelNames: ['operation', 'surface'],
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly refusals = new Counter({
+    name: 'parley_rate_limit_refusals_total',
+    help: 'Calls refused by a rate limit, by surface.',
+    labelNames: ['surface'],
+    registers: [this.registry],
+  });
 
   constructor(pool: () => PoolState) {
     collectDefaultMetrics({ register: this.registry, prefix: 'parley_' });

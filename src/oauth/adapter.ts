@@ -1,7 +1,7 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { hashToken } from '../keys/tokens.ts';
 import type { Queryable } from '../db/database.ts';
-import { revokeGrant } from '../domain/oauth/grants.ts';
+import { revokeGrant } from '../domain/oauth/commands.ts';
 
 interface ObjectRow {
   payload: AdapterPayload;
@@ -57,7 +57,10 @@ function grantAdapter(db: Queryable): Adapter {
       );
     },
     async find(id) {
-      const [row] = await db.query<{ payload: AdapterPayload }>('select payload from oauth_grants where id = $1 and (expires_at is null or expires_at > now())', [id]);
+      const [row] = await db.query<{ payload: AdapterPayload }>(
+        'select payload from oauth_grants where id = $1 and (expires_at is null or expires_at > now())',
+        [id],
+      );
       return row?.payload;
     },
     async destroy(id) {
@@ -88,7 +91,14 @@ function objectAdapter(db: Queryable, model: string): Adapter {
       await db.query(
         `insert into oauth_objects (model, id_hash, grant_id, uid, payload, expires_at) values ($1, $2, $3, $4, $5, $6)
          on conflict (model, id_hash) do update set grant_id = excluded.grant_id, uid = excluded.uid, payload = excluded.payload, expires_at = excluded.expires_at`,
-        [model, hashToken(id), payload.grantId ?? null, payload.uid ?? null, JSON.stringify({ ...payload, jti: undefined }), expiry(expiresIn)],
+        [
+          model,
+          hashToken(id),
+          payload.grantId ?? null,
+          payload.uid ?? null,
+          JSON.stringify({ ...payload, jti: undefined }),
+          expiry(expiresIn),
+        ],
       );
     },
     async find(id) {
@@ -115,7 +125,10 @@ function objectAdapter(db: Queryable, model: string): Adapter {
       return undefined;
     },
     async consume(id) {
-      await db.query('update oauth_objects set consumed_at = coalesce(consumed_at, now()) where model = $1 and id_hash = $2', [model, hashToken(id)]);
+      await db.query('update oauth_objects set consumed_at = coalesce(consumed_at, now()) where model = $1 and id_hash = $2', [
+        model,
+        hashToken(id),
+      ]);
     },
     async destroy(id) {
       await db.query('delete from oauth_objects where model = $1 and id_hash = $2', [model, hashToken(id)]);

@@ -109,7 +109,9 @@ export function createOAuthProvider(options: OAuthProviderOptions): Provider {
     clientBasedCORS: () => true,
     // The provider hands its fetch an SSRF-guarding dispatcher that refuses private addresses; a deployment whose
     // clients publish their metadata on its own network drops the guard.
-    ...(options.clientMetadataPrivateNetwork && { fetch: (url: URL | string, init: RequestInit) => fetch(url, { ...init, dispatcher: undefined } as RequestInit) }),
+    ...(options.clientMetadataPrivateNetwork && {
+      fetch: (url: URL | string, init: RequestInit) => fetch(url, { ...init, dispatcher: undefined } as RequestInit),
+    }),
     features: {
       devInteractions: { enabled: false },
       registration: { enabled: true, initialAccessToken: false, issueRegistrationAccessToken: true },
@@ -131,11 +133,17 @@ export function createOAuthProvider(options: OAuthProviderOptions): Provider {
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resource) => {
           if (!resourceAliases.has(resource)) throw new errors.InvalidTarget(`this server issues tokens only for ${mcpResource}`);
-          return { scope: RESOURCE_SCOPES.join(' '), audience: mcpResource, accessTokenTTL: ACCESS_TOKEN_SECONDS, accessTokenFormat: 'opaque' };
+          return {
+            scope: RESOURCE_SCOPES.join(' '),
+            audience: mcpResource,
+            accessTokenTTL: ACCESS_TOKEN_SECONDS,
+            accessTokenFormat: 'opaque',
+          };
         },
       },
     },
-    renderError: async (ctx: KoaContextWithOIDC, out) => renderPage(ctx, pages, pages.error(String(out.error), typeof out.error_description === 'string' ? out.error_description : undefined)),
+    renderError: async (ctx: KoaContextWithOIDC, out) =>
+      renderPage(ctx, pages, pages.error(String(out.error), typeof out.error_description === 'string' ? out.error_description : undefined)),
   } as Configuration;
   const provider = new Provider(options.issuer, configuration);
   // Behind a TLS-terminating proxy the provider must believe X-Forwarded-Proto to build https URLs.
@@ -175,6 +183,7 @@ function renderPage(ctx: KoaContextWithOIDC, pages: ProviderPages, body: string)
 /** The messages of an error's cause chain ("fetch failed: ...: hostname resolves to a special-use IP address"). */
 function causes(error: unknown): string | undefined {
   const messages: string[] = [];
-  for (let cause = (error as { cause?: unknown }).cause; cause instanceof Error && messages.length < 5; cause = cause.cause) messages.push(cause.message);
+  for (let cause = (error as { cause?: unknown }).cause; cause instanceof Error && messages.length < 5; cause = cause.cause)
+    messages.push(cause.message);
   return messages.length > 0 ? messages.join(': ') : undefined;
 }

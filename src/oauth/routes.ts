@@ -27,7 +27,8 @@ export function withAuthorizationDefaults(pathAndQuery: string): string {
   const url = new URL(pathAndQuery, 'http://parley');
   const scope = url.searchParams.get('scope')?.trim();
   if (!scope) url.searchParams.set('scope', DEFAULT_SCOPE);
-  if (url.searchParams.get('scope')!.split(' ').includes('offline_access') && !url.searchParams.has('prompt')) url.searchParams.set('prompt', 'consent');
+  if (url.searchParams.get('scope')!.split(' ').includes('offline_access') && !url.searchParams.has('prompt'))
+    url.searchParams.set('prompt', 'consent');
   const result = `${url.pathname}${url.search}`;
   return result === pathAndQuery ? pathAndQuery : result;
 }

@@ -39,33 +39,69 @@ async function run(deps: Invoker, op: AnyOperation, ctx: CallContext, rawInput: 
   let rateLimit: RateLimitDecision | undefined;
   try {
     if (!ctx.principal.scopes.includes(op.scope)) {
-      throw new OperationError('insufficient_scope', `${op.name} needs the "${op.scope}" scope; this credential has ${ctx.principal.scopes.join(', ') || 'none'}.`, 'Use a credential with that scope.');
+      throw new OperationError(
+        'insufficient_scope',
+        `${op.name} needs the "${op.scope}" scope; this credential has ${ctx.principal.scopes.join(', ') || 'none'}.`,
+        'Use a credential with that scope.',
+      );
     }
     if (charged) {
       const limit = await deps.rateLimiter.consume(ctx.principal.rateLimitKey, ctx.principal.rateLimits);
       rateLimit = limit;
       deps.usage.record(ctx.principal.credential.id, ctx.principal.accountId);
       if (!limit.allowed) {
-        throw new OperationError('rate_limited', `Rate limit reached: ${limit.limit} calls per ${limit.window} for this credential. Retry in ${limit.resetSeconds} seconds.`, `Wait ${limit.resetSeconds} seconds before calling again.`, limit.resetSeconds);
+        throw new OperationError(
+          'rate_limited',
+          `Rate limit reached: ${limit.limit} calls per ${limit.window} for this credential. Retry in ${limit.resetSeconds} seconds.`,
+          `Wait ${limit.resetSeconds} seconds before calling again.`,
+          limit.resetSeconds,
+        );
       }
     }
     const problem = findInputProblem(rawInput);
-    if (problem) throw new OperationError('invalid_argument', describeInputProblem(problem, 'arguments'), `See the input schema of ${op.name}.`);
+    if (problem)
+      throw new OperationError('invalid_argument', describeInputProblem(problem, 'arguments'), `See the input schema of ${op.name}.`);
     const parsed = op.input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw new OperationError('invalid_argument', describeIssues(parsed.error.issues), `See the input schema of ${op.name}.`);
+    if (!parsed.success)
+      throw new OperationError('invalid_argument', describeIssues(parsed.error.issues), `See the input schema of ${op.name}.`);
     const { principal, surface, db, requestId, log } = ctx;
-    const output = await op.run({ principal, surface, db, requestId, log, invokeNested: (nested, input) => measured(deps, nested, ctx, input, false) }, parsed.data);
+    const output = await op.run(
+      { principal, surface, db, requestId, log, invokeNested: (nested, input) => measured(deps, nested, ctx, input, false) },
+      parsed.data,
+    );
     const bounded = boundResult(output as Record<string, unknown>);
     return { ok: true, output: bounded.value, json: bounded.json, rateLimit };
   } catch (error) {
     if (error instanceof OperationError) {
-      return { ok: false, error: { code: error.code, message: error.message, ...(error.hint && { hint: error.hint }), ...(error.retryAfter && { retryAfter: error.retryAfter }) }, rateLimit };
+      return {
+        ok: false,
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.hint && { hint: error.hint }),
+          ...(error.retryAfter && { retryAfter: error.retryAfter }),
+        },
+        rateLimit,
+      };
     }
     if (error instanceof ServiceUnavailableError) {
-      return { ok: false, error: { code: 'unavailable', message: error.message, hint: `Retry in ${RETRY_AFTER_SECONDS} seconds.`, retryAfter: RETRY_AFTER_SECONDS }, rateLimit };
+      return {
+        ok: false,
+        error: {
+          code: 'unavailable',
+          message: error.message,
+          hint: `Retry in ${RETRY_AFTER_SECONDS} seconds.`,
+          retryAfter: RETRY_AFTER_SECONDS,
+        },
+        rateLimit,
+      };
     }
     ctx.log.error({ err: error, requestId: ctx.requestId, operation: op.name }, 'operation failed');
-    return { ok: false, error: { code: 'internal', message: `Internal error (request id ${ctx.requestId}). It has been logged; try again later.` }, rateLimit };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Internal error (request id ${ctx.requestId}). It has been logged; try again later.` },
+      rateLimit,
+    };
   }
 }
 
@@ -83,7 +119,8 @@ export function describeIssues(issues: readonly ValidationIssue[], root = 'argum
     .slice(0, 5)
     .map((issue) => {
       const field = (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.') || root;
-      if (issue.code === 'unrecognized_keys' && issue.keys) return `${field}: unknown argument(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      if (issue.code === 'unrecognized_keys' && issue.keys)
+        return `${field}: unknown argument(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
       return `${field}: ${issue.message}`;
     })
     .join('; ');

@@ -14,7 +14,11 @@ await describeWithDemo("another account's ids and workspaces", (h) => {
       for (const { summary, input } of examplesOf(op, ids)) {
         const outcome = await h.outcome(op, h.as.bluebird, input);
         const named = Object.values(input).some((value) => typeof value === 'string' && northwind.includes(value));
-        if (named) assert.ok(!outcome.ok && outcome.error.code === 'not_found', `${summary}: must answer not_found, got ${JSON.stringify(outcome).slice(0, 200)}`);
+        if (named)
+          assert.ok(
+            !outcome.ok && outcome.error.code === 'not_found',
+            `${summary}: must answer not_found, got ${JSON.stringify(outcome).slice(0, 200)}`,
+          );
         if (!outcome.ok) continue;
         for (const id of northwind) assert.ok(!outcome.json.includes(id), `${summary}: leaked ${id}: ${outcome.json.slice(0, 300)}`);
       }

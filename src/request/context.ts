@@ -1,6 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Principal } from '../domain/tenancy/principal.ts';
-import type { SessionUser } from '../domain/users/sessions.ts';
+import type { SessionUser } from '../domain/users/schema.ts';
 
 /** Values the middlewares put on each request's context. */
 export type AppEnv = {

@@ -9,7 +9,12 @@ export type JsonBody = { ok: true; value: unknown } | Refusal;
  * going through a web ReadableStream, which is most of what a small request costs.
  */
 export async function readBody(incoming: IncomingMessage, limit: number): Promise<RawBody> {
-  const tooLarge = { ok: false, status: 413, code: 'body_too_large', message: `Request body too large: the limit is ${limit} bytes.` } as const;
+  const tooLarge = {
+    ok: false,
+    status: 413,
+    code: 'body_too_large',
+    message: `Request body too large: the limit is ${limit} bytes.`,
+  } as const;
   if (Number(incoming.headers['content-length'] ?? 0) > limit) return tooLarge;
   const chunks: Buffer[] = [];
   let size = 0;

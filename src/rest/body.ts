@@ -14,7 +14,12 @@ export async function readBodyInput(incoming: IncomingMessage): Promise<BodyInpu
   const body = await readJsonBody(incoming, MAX_REST_BODY_BYTES, { empty: {} });
   if (!body.ok) return body;
   if (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) {
-    return { ok: false, status: 400, code: 'invalid_json', message: 'The request body must be a JSON object of the operation\'s arguments.' };
+    return {
+      ok: false,
+      status: 400,
+      code: 'invalid_json',
+      message: "The request body must be a JSON object of the operation's arguments.",
+    };
   }
   return { ok: true, value: body.value as Record<string, unknown> };
 }

@@ -23,14 +23,18 @@ function typeOf(p: Property): string {
 export function docsPage(): string {
   const sections = OPERATIONS.filter((op) => op.rest).map((op) => {
     const input = op.jsonSchema.input as { properties?: Record<string, Property>; required?: string[] };
-    const rows = Object.entries(input.properties ?? {}).map(([name, p]) =>
-      `<tr><td><code>${escapeHtml(name)}</code>${(input.required ?? []).includes(name) ? ' <em>required</em>' : ''}</td><td>${escapeHtml(typeOf(p))}</td><td>${escapeHtml(p.description ?? '')}${p.default !== undefined ? ` Default: <code>${escapeHtml(JSON.stringify(p.default))}</code>.` : ''}</td></tr>`);
+    const rows = Object.entries(input.properties ?? {}).map(
+      ([name, p]) =>
+        `<tr><td><code>${escapeHtml(name)}</code>${(input.required ?? []).includes(name) ? ' <em>required</em>' : ''}</td><td>${escapeHtml(typeOf(p))}</td><td>${escapeHtml(p.description ?? '')}${p.default !== undefined ? ` Default: <code>${escapeHtml(JSON.stringify(p.default))}</code>.` : ''}</td></tr>`,
+    );
     return `<section id="${op.name}"><h2><span class="m">${op.rest!.method}</span> <code>${API_PREFIX}${escapeHtml(op.rest!.path)}</code></h2>
 <p class="meta">MCP tool <code>${op.name}</code> · scope <code>${op.scope}</code> · toolset <code>${toolsetOf(op)!.id}</code></p>
 <p>${escapeHtml(op.description)}</p>
 ${rows.length ? `<table><thead><tr><th>Parameter</th><th>Type</th><th>Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p><em>No parameters.</em></p>'}</section>`;
   });
-  const toc = OPERATIONS.filter((op) => op.rest).map((op) => `<li><a href="#${op.name}">${escapeHtml(op.title)}</a></li>`).join('');
+  const toc = OPERATIONS.filter((op) => op.rest)
+    .map((op) => `<li><a href="#${op.name}">${escapeHtml(op.title)}</a></li>`)
+    .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Parley API reference</title><style>
 body{font:15px/1.5 system-ui,sans-serif;margin:0;display:flex;color:#1f2937}nav{width:240px;padding:20px;border-right:1px solid #e5e7eb;height:100vh;position:sticky;top:0;overflow:auto}

@@ -17,10 +17,22 @@ const ERROR_SCHEMA = {
 
 const ERROR_RESPONSES = {
   '400': { description: 'Invalid argument', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '401': { description: 'Missing or invalid credential', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '403': { description: 'Credential not allowed here, or lacking the scope', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '404': { description: 'Not found (or not visible to this credential)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '429': { description: 'Rate limited; see Retry-After', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '401': {
+    description: 'Missing or invalid credential',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+  '403': {
+    description: 'Credential not allowed here, or lacking the scope',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+  '404': {
+    description: 'Not found (or not visible to this credential)',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+  '429': {
+    description: 'Rate limited; see Retry-After',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
 };
 
 type JsonSchema = { properties?: Record<string, Record<string, unknown>>; required?: string[] } & Record<string, unknown>;
@@ -64,8 +76,16 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
         'x-mcp-tool': op.name,
         'x-required-scope': op.scope,
         parameters,
-        ...(!inQuery && { requestBody: { required: true, content: { 'application/json': { schema: withoutPathParams(withoutDialect(op.jsonSchema.input), pathParams) } } } }),
-        responses: { '200': { description: 'OK', content: { 'application/json': { schema: withoutDialect(op.jsonSchema.output) } } }, ...ERROR_RESPONSES },
+        ...(!inQuery && {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: withoutPathParams(withoutDialect(op.jsonSchema.input), pathParams) } },
+          },
+        }),
+        responses: {
+          '200': { description: 'OK', content: { 'application/json': { schema: withoutDialect(op.jsonSchema.output) } } },
+          ...ERROR_RESPONSES,
+        },
       },
     };
   }
@@ -74,7 +94,8 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
     info: {
       title: 'Parley API',
       version: SERVER_INFO.version,
-      description: 'The REST face of the operations Parley also serves as MCP tools at /mcp. Authenticate with an API key as `Authorization: Bearer <key>` or `x-api-key`.',
+      description:
+        'The REST face of the operations Parley also serves as MCP tools at /mcp. Authenticate with an API key as `Authorization: Bearer <key>` or `x-api-key`.',
     },
     servers: [{ url: `${publicUrl}${API_PREFIX}` }],
     tags: TOOLSETS.map((toolset) => ({ name: toolset.id, description: toolset.description })),

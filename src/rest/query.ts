@@ -16,7 +16,15 @@ export function queryToInput(op: AnyOperation, url: URL): Record<string, unknown
     [...new Set(url.searchParams.keys())].map((key) => {
       const values = url.searchParams.getAll(key);
       const schema = Object.hasOwn(properties, key) ? properties[key] : undefined;
-      if (schema?.type === 'array') return [key, values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean).map((v) => coerce(v, schema.items))];
+      if (schema?.type === 'array')
+        return [
+          key,
+          values
+            .flatMap((v) => v.split(','))
+            .map((v) => v.trim())
+            .filter(Boolean)
+            .map((v) => coerce(v, schema.items)),
+        ];
       return [key, coerce(values[values.length - 1]!, schema)];
     }),
   );

@@ -34,10 +34,21 @@ export function restRouter(deps: RestDeps): Hono<AppEnv> {
       if (!body.ok) return jsonError(c, body.status, body.code, body.message);
       const fromPath = c.req.param();
       const twice = Object.keys(fromPath).find((name) => Object.hasOwn(body.value, name));
-      if (twice) return jsonError(c, 400, 'invalid_argument', `"${twice}" is given by the path; leave it out of the ${fromBody ? 'body' : 'query'}.`);
+      if (twice)
+        return jsonError(
+          c,
+          400,
+          'invalid_argument',
+          `"${twice}" is given by the path; leave it out of the ${fromBody ? 'body' : 'query'}.`,
+        );
       // Built as entries, so a body's "__proto__" stays a key for the invoker to refuse.
       const input = Object.fromEntries([...Object.entries(body.value), ...Object.entries(fromPath)]);
-      const result = await invoke(deps, op, { principal: c.get('principal'), surface: 'rest', db: deps.db, requestId: c.get('requestId'), log: deps.log }, input);
+      const result = await invoke(
+        deps,
+        op,
+        { principal: c.get('principal'), surface: 'rest', db: deps.db, requestId: c.get('requestId'), log: deps.log },
+        input,
+      );
       if (result.rateLimit) {
         c.header('RateLimit-Limit', String(result.rateLimit.limit));
         c.header('RateLimit-Remaining', String(result.rateLimit.remaining));
@@ -45,7 +56,13 @@ export function restRouter(deps: RestDeps): Hono<AppEnv> {
       }
       if (result.ok) return c.body(result.json, 200, { 'content-type': 'application/json' });
       if (result.error.retryAfter) c.header('Retry-After', String(result.error.retryAfter));
-      return jsonError(c, HTTP_STATUS[result.error.code] as ContentfulStatusCode, result.error.code, result.error.message, result.error.hint);
+      return jsonError(
+        c,
+        HTTP_STATUS[result.error.code] as ContentfulStatusCode,
+        result.error.code,
+        result.error.message,
+        result.error.hint,
+      );
     });
   }
   return router;

@@ -3,9 +3,11 @@ import { html } from 'hono/html';
 import { getCookie } from 'hono/cookie';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
-import { acceptInvitation, InvitationError, openInvitation } from '../domain/users/invitations.ts';
-import { createSession, endSession } from '../domain/users/sessions.ts';
-import { countUsers, createFirstOwner } from '../domain/users/users.ts';
+import { acceptInvitation, InvitationError } from '../domain/users/commands.ts';
+import { openInvitation } from '../domain/users/queries.ts';
+import { createSession, endSession } from '../domain/users/commands.ts';
+import { createFirstOwner } from '../domain/users/commands.ts';
+import { countUsers } from '../domain/users/queries.ts';
 import type { AppEnv } from '../request/context.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
 import { canonicalTimeZone } from '../time-zone.ts';
@@ -34,7 +36,9 @@ function personProblem(name: string, email: string, password: string): string | 
 }
 
 function invitePage(accountName: string, error?: string, values: { name?: string; email?: string } = {}) {
-  return page(`Join ${accountName}`, html`<div class="card" style="max-width:480px">
+  return page(
+    `Join ${accountName}`,
+    html`<div class="card" style="max-width:480px">
     <h1>Join ${accountName}</h1>
     ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
     <form method="post">
@@ -42,11 +46,14 @@ function invitePage(accountName: string, error?: string, values: { name?: string
       <label for="email">Email</label><input id="email" name="email" type="email" required value="${values.email ?? ''}" />
       <label for="password">Password (at least ${MIN_PASSWORD_LENGTH} characters)</label><input id="password" name="password" type="password" required minlength="${MIN_PASSWORD_LENGTH}" />
       <p><button type="submit">Join</button></p>
-    </form></div>`);
+    </form></div>`,
+  );
 }
 
 function signupPage(error?: string, values: Record<string, string> = {}) {
-  return page('Create your account', html`<div class="card" style="max-width:480px">
+  return page(
+    'Create your account',
+    html`<div class="card" style="max-width:480px">
     <h1>Welcome to Parley</h1><p class="muted">The first person to sign up creates the account and becomes its owner.</p>
     ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
     <form method="post" action="/signup">
@@ -57,12 +64,15 @@ function signupPage(error?: string, values: Record<string, string> = {}) {
       <label for="workspace">First workspace</label><input id="workspace" name="workspace" required value="${values.workspace ?? 'Website'}" />
       <label for="timezone">Time zone</label>${timeZoneSelect({ name: 'timezone', id: 'timezone' }, values.timezone)}
       <p><button type="submit">Create account</button></p>
-    </form></div>${GUESS_ZONE_SCRIPT}`);
+    </form></div>${GUESS_ZONE_SCRIPT}`,
+  );
 }
 
 /** The sign-in form; the OAuth authorization pages show it too, posting to their own URL with a line of context. */
 export function loginPage(error?: string, email = '', options: { action?: string; intro?: string } = {}) {
-  return page('Sign in', html`<div class="card" style="max-width:420px">
+  return page(
+    'Sign in',
+    html`<div class="card" style="max-width:420px">
     <h1>Sign in</h1>
     ${options.intro ? html`<p>${options.intro}</p>` : ''}
     ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
@@ -70,7 +80,8 @@ export function loginPage(error?: string, email = '', options: { action?: string
       <label for="email">Email</label><input id="email" name="email" type="email" required value="${email}" />
       <label for="password">Password</label><input id="password" name="password" type="password" required />
       <p><button type="submit">Sign in</button></p>
-    </form></div>`);
+    </form></div>`,
+  );
 }
 
 /** Sign-up (first user only), sign-in with attempt limiting, sign-out. */
@@ -84,22 +95,43 @@ export function authRoutes(deps: AuthRouteDeps): Hono<AppEnv> {
 
   routes.post('/signup', async (c) => {
     const form = await c.req.parseBody();
-    const values = { name: formText(form, 'name'), email: formText(form, 'email'), account: formText(form, 'account'), workspace: formText(form, 'workspace'), timezone: canonicalTimeZone(formText(form, 'timezone')) ?? '' };
+    const values = {
+      name: formText(form, 'name'),
+      email: formText(form, 'email'),
+      account: formText(form, 'account'),
+      workspace: formText(form, 'workspace'),
+      timezone: canonicalTimeZone(formText(form, 'timezone')) ?? '',
+    };
     const password = typeof form.password === 'string' ? form.password : '';
     const problem =
-      !values.account || !values.workspace ? 'Fill in every field.'
-      : personProblem(values.name, values.email, password) ?? (!values.timezone ? 'Pick a time zone from the list.' : undefined);
+      !values.account || !values.workspace
+        ? 'Fill in every field.'
+        : (personProblem(values.name, values.email, password) ?? (!values.timezone ? 'Pick a time zone from the list.' : undefined));
     if (problem) return c.html(signupPage(problem, values), 400);
     const passwordHash = await hashPassword(password);
     const user = await deps.db.transaction((tx) =>
-      createFirstOwner(tx, { accountName: values.account, workspaceName: values.workspace, timezone: values.timezone, name: values.name, email: values.email, passwordHash }),
+      createFirstOwner(tx, {
+        accountName: values.account,
+        workspaceName: values.workspace,
+        timezone: values.timezone,
+        name: values.name,
+        email: values.email,
+        passwordHash,
+      }),
     );
     if (!user) return c.redirect('/login');
     setSessionCookie(c, await createSession(deps.db, user.id), deps.secureCookies);
     return c.redirect('/');
   });
 
-  const gone = (c: Context<AppEnv>) => c.html(page('Invitation', html`<div class="card"><p class="error">This invitation link has been used, has expired, or was cancelled. Ask for a new one.</p></div>`), 404);
+  const gone = (c: Context<AppEnv>) =>
+    c.html(
+      page(
+        'Invitation',
+        html`<div class="card"><p class="error">This invitation link has been used, has expired, or was cancelled. Ask for a new one.</p></div>`,
+      ),
+      404,
+    );
 
   routes.get('/invite/:token', async (c) => {
     const invitation = await openInvitation(deps.db, c.req.param('token'));

@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { SessionUser } from '../domain/users/sessions.ts';
+import type { SessionUser } from '../domain/users/schema.ts';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -30,8 +30,12 @@ export function page(title: string, body: Html, user?: SessionUser): Html {
   <body>
     <header>
       <strong>Parley</strong>
-      ${user ? html`<a href="/">Dashboard</a><a href="/docs">API reference</a><span class="me">${user.name} · ${user.account_name}
-        <form class="inline" method="post" action="/logout"><input type="hidden" name="_csrf" value="${user.csrf_token}" /><button>Sign out</button></form></span>` : ''}
+      ${
+        user
+          ? html`<a href="/">Dashboard</a><a href="/docs">API reference</a><span class="me">${user.name} · ${user.account_name}
+        <form class="inline" method="post" action="/logout"><input type="hidden" name="_csrf" value="${user.csrf_token}" /><button>Sign out</button></form></span>`
+          : ''
+      }
     </header>
     <main>${body}</main>
   </body>

@@ -2,8 +2,8 @@ import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import type Provider from 'oidc-provider';
 import type { Database } from '../db/database.ts';
-import { setGrantWorkspaces } from '../domain/oauth/grants.ts';
-import type { SessionUser } from '../domain/users/sessions.ts';
+import { setGrantWorkspaces } from '../domain/oauth/commands.ts';
+import type { SessionUser } from '../domain/users/schema.ts';
 import { accountWorkspaces } from '../domain/tenancy/queries.ts';
 import type { WorkspaceRow } from '../domain/tenancy/schema.ts';
 import type { AppEnv } from '../request/context.ts';
@@ -48,7 +48,9 @@ function requestedScopes(interaction: Interaction): OAuthScope[] {
 
 function consentPage(user: SessionUser, uid: string, client: ClientView, scopes: OAuthScope[], workspaces: WorkspaceRow[], error?: string) {
   const asksWrite = scopes.includes('mcp:write');
-  return page(`Connect ${client.name}`, html`<div class="card" style="max-width:600px">
+  return page(
+    `Connect ${client.name}`,
+    html`<div class="card" style="max-width:600px">
     <h1>Connect <span id="client-name">${client.name}</span> to Parley?</h1>
     <p class="muted">Client <code>${client.clientId}</code>${client.metadataHost ? html`, described by <strong>${client.metadataHost}</strong>` : ''}.
       After you decide, you go back to <strong>${client.redirectHost}</strong>.</p>
@@ -58,9 +60,13 @@ function consentPage(user: SessionUser, uid: string, client: ClientView, scopes:
       <h2>It asks to</h2>
       <ul>
         ${scopes.filter((s) => s !== 'mcp:write').map((s) => html`<li><strong>${s}</strong>: ${OAUTH_SCOPES[s]}</li>`)}
-        ${asksWrite ? html`<li><label style="display:inline;font-weight:normal"><input type="checkbox" name="allow_write" value="1" ${mayAllowWrites(user) ? '' : 'disabled'} />
+        ${
+          asksWrite
+            ? html`<li><label style="display:inline;font-weight:normal"><input type="checkbox" name="allow_write" value="1" ${mayAllowWrites(user) ? '' : 'disabled'} />
           <strong>mcp:write</strong>: ${OAUTH_SCOPES['mcp:write']}</label>
-          ${mayAllowWrites(user) ? '' : html`<br /><span class="muted">Only owners and admins can allow changes.</span>`}</li>` : ''}
+          ${mayAllowWrites(user) ? '' : html`<br /><span class="muted">Only owners and admins can allow changes.</span>`}</li>`
+            : ''
+        }
       </ul>
       <h2>In these workspaces</h2>
       ${workspaces.map((w) => html`<label style="font-weight:normal"><input type="checkbox" name="workspace" value="${w.id}" checked /> ${w.name} <span class="muted">(${w.slug})</span></label>`)}
@@ -70,13 +76,21 @@ function consentPage(user: SessionUser, uid: string, client: ClientView, scopes:
     </form>
     <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${user.csrf_token}" />
       <input type="hidden" name="next" value="${INTERACTION_PATH}/${uid}" /><button type="submit" class="link">Not you? Use another account</button></form>
-    </div>`, user);
+    </div>`,
+    user,
+  );
 }
 
 function expiredPage(c: Context<AppEnv>) {
-  return c.html(page('Sign-in request expired', html`<div class="card" style="max-width:520px"><h1>This request has expired</h1>
+  return c.html(
+    page(
+      'Sign-in request expired',
+      html`<div class="card" style="max-width:520px"><h1>This request has expired</h1>
     <p class="error" role="alert">The connection request is no longer open (it expired, was already answered, or was started in another browser).
-    Start connecting again from your app.</p></div>`), 400);
+    Start connecting again from your app.</p></div>`,
+    ),
+    400,
+  );
 }
 
 /**
@@ -107,11 +121,14 @@ export function oauthPages(deps: OAuthPageDeps): Hono<AppEnv> {
     return {
       name: client?.clientName ?? clientId,
       clientId,
-      redirectHost: redirect ? (redirect.host || redirect.protocol) : 'the app',
+      redirectHost: redirect ? redirect.host || redirect.protocol : 'the app',
       ...(clientId.startsWith('https://') && { metadataHost: new URL(clientId).host }),
     };
   };
-  const loginAt = (uid: string) => ({ action: `${INTERACTION_PATH}/${uid}/login`, intro: 'Sign in to Parley to connect an app to your data.' });
+  const loginAt = (uid: string) => ({
+    action: `${INTERACTION_PATH}/${uid}/login`,
+    intro: 'Sign in to Parley to connect an app to your data.',
+  });
 
   routes.get(`${INTERACTION_PATH}/:uid`, async (c) => {
     const interaction = await details(c);
@@ -119,8 +136,17 @@ export function oauthPages(deps: OAuthPageDeps): Hono<AppEnv> {
     const user = c.get('user');
     if (!user) return c.html(loginPage(undefined, '', loginAt(interaction.uid)));
     // Signed in to the dashboard: that person is who authorizes (also when the provider remembered someone else).
-    if (interaction.prompt.name === 'login' || interaction.session?.accountId !== user.id) return finish(c, { login: { accountId: user.id } });
-    return c.html(consentPage(user, interaction.uid, await clientView(interaction), requestedScopes(interaction), await accountWorkspaces(deps.db, user.account_id)));
+    if (interaction.prompt.name === 'login' || interaction.session?.accountId !== user.id)
+      return finish(c, { login: { accountId: user.id } });
+    return c.html(
+      consentPage(
+        user,
+        interaction.uid,
+        await clientView(interaction),
+        requestedScopes(interaction),
+        await accountWorkspaces(deps.db, user.account_id),
+      ),
+    );
   });
 
   routes.post(`${INTERACTION_PATH}/:uid/login`, async (c) => {
@@ -139,14 +165,22 @@ export function oauthPages(deps: OAuthPageDeps): Hono<AppEnv> {
     const user = c.get('user');
     const form = await c.req.parseBody({ all: true });
     if (!user || !validCsrf(user, form._csrf)) return c.text(CSRF_REJECTED, 403);
-    if (interaction.prompt.name !== 'consent' || interaction.session?.accountId !== user.id) return c.redirect(`${INTERACTION_PATH}/${interaction.uid}`, 303);
-    if (formText(form, 'decision') === 'deny') return finish(c, { error: 'access_denied', error_description: 'The person declined to connect this app.' });
+    if (interaction.prompt.name !== 'consent' || interaction.session?.accountId !== user.id)
+      return c.redirect(`${INTERACTION_PATH}/${interaction.uid}`, 303);
+    if (formText(form, 'decision') === 'deny')
+      return finish(c, { error: 'access_denied', error_description: 'The person declined to connect this app.' });
 
     const workspaces = await accountWorkspaces(deps.db, user.account_id);
-    const chosen = [form.workspace ?? []].flat().filter((id): id is string => typeof id === 'string' && workspaces.some((w) => w.id === id));
+    const chosen = [form.workspace ?? []]
+      .flat()
+      .filter((id): id is string => typeof id === 'string' && workspaces.some((w) => w.id === id));
     const requested = requestedScopes(interaction);
     const granted = requested.filter((s) => s !== 'mcp:write' || (formText(form, 'allow_write') === '1' && mayAllowWrites(user)));
-    if (chosen.length === 0) return c.html(consentPage(user, interaction.uid, await clientView(interaction), requested, workspaces, 'Choose at least one workspace.'), 400);
+    if (chosen.length === 0)
+      return c.html(
+        consentPage(user, interaction.uid, await clientView(interaction), requested, workspaces, 'Choose at least one workspace.'),
+        400,
+      );
 
     const grant = new deps.provider.Grant({ accountId: user.id, clientId: String(interaction.params.client_id) });
     const oidcScopes = [...(scopeParam(interaction).includes('openid') ? ['openid'] : []), ...granted];

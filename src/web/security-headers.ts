@@ -26,5 +26,10 @@ export const CONTENT_SECURITY_POLICY = Object.entries(DIRECTIVES)
  * the consent page in a popup must still hear back from its callback.
  */
 export function pageSecurityHeaders(https: boolean): MiddlewareHandler {
-  return secureHeaders({ contentSecurityPolicy: DIRECTIVES, xFrameOptions: 'DENY', crossOriginOpenerPolicy: false, strictTransportSecurity: https });
+  return secureHeaders({
+    contentSecurityPolicy: DIRECTIVES,
+    xFrameOptions: 'DENY',
+    crossOriginOpenerPolicy: false,
+    strictTransportSecurity: https,
+  });
 }

@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Database } from '../db/database.ts';
-import { SESSION_DAYS, sessionUser, type SessionUser } from '../domain/users/sessions.ts';
+import { sessionUser } from '../domain/users/queries.ts';
+import { SESSION_DAYS, type SessionUser } from '../domain/users/schema.ts';
 import type { AppEnv } from '../request/context.ts';
 
 export const SESSION_COOKIE = 'parley_session';

@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import { verifyPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
-import { createSession } from '../domain/users/sessions.ts';
-import { findUserByEmail, type UserRow } from '../domain/users/users.ts';
+import { createSession } from '../domain/users/commands.ts';
+import { findUserByEmail } from '../domain/users/queries.ts';
+import type { UserRow } from '../domain/users/schema.ts';
 import type { AppEnv } from '../request/context.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
 import { setSessionCookie } from './session.ts';

@@ -16,10 +16,15 @@ export async function launchChromium(): Promise<Browser | undefined> {
     if (isRoot) {
       console.log('# Installing Debian chromium for the browser tests (apt-get) ...');
       spawnSync('apt-get', ['update'], { stdio: 'ignore', timeout: 300_000 });
-      execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'ignore', timeout: 600_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      execFileSync('apt-get', ['install', '-y', 'chromium'], {
+        stdio: 'ignore',
+        timeout: 600_000,
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
     }
     if (!fs.existsSync(CHROMIUM)) {
-      if (process.env.CI === 'true') throw new Error('Chromium is missing and could not be installed, and CI=true requires the browser tests.');
+      if (process.env.CI === 'true')
+        throw new Error('Chromium is missing and could not be installed, and CI=true requires the browser tests.');
       console.log('# No Chromium (and not root to install it): skipping the browser tests.');
       return undefined;
     }
@@ -27,6 +32,13 @@ export async function launchChromium(): Promise<Browser | undefined> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }

@@ -4,8 +4,13 @@ export type Era = 'modern' | 'legacy';
 
 /** The official MCP client, connected with a bearer key, speaking 2026-07-28 (modern) or a 2025 revision (legacy). */
 export async function mcpClient(baseUrl: string, key: string, era: Era = 'modern', query = ''): Promise<Client> {
-  const client = new Client({ name: 'parley-tests', version: '1.0.0' }, era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {});
-  await client.connect(new StreamableHTTPClientTransport(new URL(`${baseUrl}/mcp${query}`), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }));
+  const client = new Client(
+    { name: 'parley-tests', version: '1.0.0' },
+    era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
+  );
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(`${baseUrl}/mcp${query}`), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }),
+  );
   return client;
 }
 
@@ -16,7 +21,15 @@ export async function callTool<T = Record<string, unknown>>(client: Client, name
   return result.structuredContent as T;
 }
 
-export async function rest<T = Record<string, unknown>>(baseUrl: string, key: string | undefined, pathAndQuery: string, init: RequestInit = {}): Promise<{ status: number; body: T; headers: Headers }> {
-  const response = await fetch(`${baseUrl}/api/v1${pathAndQuery}`, { ...init, headers: { ...(key && { Authorization: `Bearer ${key}` }), ...init.headers } });
+export async function rest<T = Record<string, unknown>>(
+  baseUrl: string,
+  key: string | undefined,
+  pathAndQuery: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const response = await fetch(`${baseUrl}/api/v1${pathAndQuery}`, {
+    ...init,
+    headers: { ...(key && { Authorization: `Bearer ${key}` }), ...init.headers },
+  });
   return { status: response.status, body: (await response.json()) as T, headers: response.headers };
 }

@@ -73,7 +73,9 @@ let counter = 0;
 /** Generates the templates into `dir` (scripts/run-tests.mjs, before the suite). */
 export async function prepareTemplates(dir: string, withPostgres: boolean): Promise<void> {
   const pgdataParent = path.join(dir, 'embedded');
-  const manifest: Manifest = { embedded: { pgdata: path.join(pgdataParent, 'pgdata'), keys: await generateInto({ dataDir: pgdataParent, databaseUrl: undefined }) } };
+  const manifest: Manifest = {
+    embedded: { pgdata: path.join(pgdataParent, 'pgdata'), keys: await generateInto({ dataDir: pgdataParent, databaseUrl: undefined }) },
+  };
   if (withPostgres) {
     const database = `parley_template_${process.pid}_${Date.now().toString(36)}`;
     await admin((client) => client.query(`create database ${database}`));
@@ -101,9 +103,14 @@ async function generateInto(location: { dataDir: string; databaseUrl: string | u
     await migrate(db);
     const { keys } = await loadDemo(db);
     // The demo keys keep the default limits; the tests make many calls, so their accounts get room.
-    await db.query("update accounts set rate_limits = '{\"per_minute\": 100000, \"per_hour\": 1000000, \"per_day\": 10000000}'");
+    await db.query('update accounts set rate_limits = \'{"per_minute": 100000, "per_hour": 1000000, "per_day": 10000000}\'');
     const key = (account: string, kind: string) => keys.find((k) => k.account.startsWith(account) && k.kind === kind)?.secret ?? '';
-    return { northwind: key('Northwind', 'account'), northwindReadOnly: key('Northwind', 'read_only'), bluebird: key('Bluebird', 'account'), bluebirdReadOnly: key('Bluebird', 'read_only') };
+    return {
+      northwind: key('Northwind', 'account'),
+      northwindReadOnly: key('Northwind', 'read_only'),
+      bluebird: key('Bluebird', 'account'),
+      bluebirdReadOnly: key('Bluebird', 'read_only'),
+    };
   } finally {
     await db.close();
   }

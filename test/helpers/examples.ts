@@ -39,7 +39,8 @@ function substitute(value: unknown, ids: Map<string, string>): unknown {
     return id;
   }
   if (Array.isArray(value)) return value.map((item) => substitute(item, ids));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, ids)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, ids)]));
   return value;
 }
 
@@ -52,7 +53,8 @@ export function restRequest(op: AnyOperation, input: Record<string, unknown>): {
     delete rest[name];
     return encodeURIComponent(String(value));
   });
-  if (route.method !== 'GET') return { path, init: { method: route.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(rest) } };
+  if (route.method !== 'GET')
+    return { path, init: { method: route.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(rest) } };
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(rest)) {
     for (const item of Array.isArray(value) ? value : [value]) query.append(name, String(item));

@@ -1,5 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { OAuthClientProvider, OAuthClientMetadata, OAuthDiscoveryState, StoredOAuthClientInformation, StoredOAuthTokens } from '@modelcontextprotocol/client';
+import type {
+  OAuthClientProvider,
+  OAuthClientMetadata,
+  OAuthDiscoveryState,
+  StoredOAuthClientInformation,
+  StoredOAuthTokens,
+} from '@modelcontextprotocol/client';
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { newId } from '../../src/ids.ts';
 import type { TestServer } from './server.ts';
@@ -7,7 +13,12 @@ import type { TestServer } from './server.ts';
 export const PASSWORD = 'correct horse battery staple';
 
 /** A person who can sign in, in the demo account whose name starts with `accountName`. */
-export async function createUser(server: TestServer, accountName: string, role: 'owner' | 'admin' | 'member', email: string): Promise<{ id: string; email: string }> {
+export async function createUser(
+  server: TestServer,
+  accountName: string,
+  role: 'owner' | 'admin' | 'member',
+  email: string,
+): Promise<{ id: string; email: string }> {
   const id = newId('user');
   await server.sql(
     `insert into users (id, account_id, email, name, role, password_hash) select $1, id, $2, $3, $4, $5 from accounts where name like $6 || '%'`,
@@ -90,13 +101,18 @@ export interface Approval {
  * consent pages, with a cookie jar and same-origin form posts, until the redirect back to the client. Returns that
  * redirect (code, state, iss, or error), or the page it stopped on.
  */
-export async function approve(server: { url: string }, authorizationUrl: URL | string, approval: Approval): Promise<{ redirect?: URL; status: number; body: string }> {
+export async function approve(
+  server: { url: string },
+  authorizationUrl: URL | string,
+  approval: Approval,
+): Promise<{ redirect?: URL; status: number; body: string }> {
   const jar = new Map<string, string>();
   let url = new URL(authorizationUrl);
   let form: URLSearchParams | undefined;
   let email = approval.email;
   for (let step = 0; step < 20; step++) {
-    if (!url.href.startsWith(server.url.replace('127.0.0.1', 'localhost')) && !url.href.startsWith(server.url)) return { redirect: url, status: 302, body: '' };
+    if (!url.href.startsWith(server.url.replace('127.0.0.1', 'localhost')) && !url.href.startsWith(server.url))
+      return { redirect: url, status: 302, body: '' };
     const headers: Record<string, string> = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') };
     if (form) Object.assign(headers, { 'content-type': 'application/x-www-form-urlencoded', origin: url.origin });
     const response = await fetch(url, { method: form ? 'POST' : 'GET', headers, body: form?.toString(), redirect: 'manual' });
@@ -119,7 +135,10 @@ export async function approve(server: { url: string }, authorizationUrl: URL | s
       form = new URLSearchParams({ email, password: approval.password ?? PASSWORD });
     } else if (action?.endsWith('/consent') && approval.switchTo && email !== approval.switchTo) {
       email = approval.switchTo;
-      form = new URLSearchParams({ _csrf: /name="_csrf" value="([^"]+)"/.exec(body)![1]!, next: /name="next" value="([^"]+)"/.exec(body)![1]! });
+      form = new URLSearchParams({
+        _csrf: /name="_csrf" value="([^"]+)"/.exec(body)![1]!,
+        next: /name="next" value="([^"]+)"/.exec(body)![1]!,
+      });
       url = new URL('/logout', url);
       continue;
     } else if (action?.endsWith('/consent')) {
@@ -132,7 +151,9 @@ export async function approve(server: { url: string }, authorizationUrl: URL | s
       form.set('decision', approval.deny ? 'deny' : 'allow');
     } else if (action?.endsWith('/logout/confirm')) {
       // The provider's auto-submitted form ending its session when another person signs in: the browser posts it.
-      form = new URLSearchParams([...body.matchAll(/name="(\w+)" value="([^"]*)"/g)].map(([, name, value]): [string, string] => [name!, value!]));
+      form = new URLSearchParams(
+        [...body.matchAll(/name="(\w+)" value="([^"]*)"/g)].map(([, name, value]): [string, string] => [name!, value!]),
+      );
     } else {
       return { status: response.status, body };
     }
@@ -148,14 +169,28 @@ export function pkce(): { verifier: string; challenge: string } {
 }
 
 /** Registers a public client by Dynamic Client Registration. */
-export async function registerClient(server: { url: string }, metadata: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${server.url}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(metadata) });
+export async function registerClient(
+  server: { url: string },
+  metadata: Record<string, unknown>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${server.url}/oauth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(metadata),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 /** A token-endpoint request; answers the JSON body and status. */
-export async function tokenRequest(server: { url: string }, params: Record<string, string>): Promise<{ status: number; body: Record<string, string> }> {
-  const response = await fetch(`${server.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() });
+export async function tokenRequest(
+  server: { url: string },
+  params: Record<string, string>,
+): Promise<{ status: number; body: Record<string, string> }> {
+  const response = await fetch(`${server.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(params).toString(),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, string> };
 }
 
@@ -163,10 +198,20 @@ export async function tokenRequest(server: { url: string }, params: Record<strin
  * A JSON-RPC call to /mcp with a raw bearer token, as a 2025-era client sends it: status, challenge and body (the
  * JSON-RPC message, also when it came as one server-sent event).
  */
-export async function mcpCall(server: { url: string }, token: string, method = 'tools/call', params: Record<string, unknown> = { name: 'get_account_info', arguments: {} }) {
+export async function mcpCall(
+  server: { url: string },
+  token: string,
+  method = 'tools/call',
+  params: Record<string, unknown> = { name: 'get_account_info', arguments: {} },
+) {
   const response = await fetch(`${server.url}/mcp`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2025-11-25',
+    },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
   });
   const text = await response.text();

@@ -9,7 +9,7 @@ import type { Principal } from '../../src/domain/tenancy/principal.ts';
 import { RateLimiter } from '../../src/limits/rate-limit.ts';
 import { UsageRecorder } from '../../src/limits/usage.ts';
 import { createLogger } from '../../src/log.ts';
-import type { AnyOperation, Operation, Outcome } from '../../src/operations/define.ts';
+import type { AnyOperation, Operation, Outcome, Truncation } from '../../src/operations/define.ts';
 import { invoke, type Invoker } from '../../src/operations/invoke.ts';
 import { testDatabase, type DemoKeys, type TestDatabase } from './demo.ts';
 import { engines, type Engine } from './engines.ts';
@@ -53,7 +53,11 @@ export class OperationHarness {
   }
 
   /** Calls the operation, which must succeed; its output must parse with the operation's own output schema. */
-  async call<O extends ObjectSchema>(op: Operation<ObjectSchema, O>, input: Record<string, unknown> = {}, principal = this.as.northwind): Promise<z.output<O>> {
+  async call<O extends ObjectSchema>(
+    op: Operation<ObjectSchema, O>,
+    input: Record<string, unknown> = {},
+    principal = this.as.northwind,
+  ): Promise<z.output<O> & { truncated?: z.output<typeof Truncation> }> {
     const outcome = await this.outcome(op, principal, input);
     if (!outcome.ok) assert.fail(`${op.name} failed: ${JSON.stringify(outcome.error)}`);
     const parsed = op.output.safeParse(outcome.output);
@@ -83,7 +87,10 @@ export class OperationHarness {
 
   /** The ids of an account's workspaces, by the account's slug. */
   async workspaceIds(accountSlug: 'northwind' | 'bluebird'): Promise<string[]> {
-    const rows = await this.sql<{ id: string }>('select w.id from workspaces w join accounts a on a.id = w.account_id where a.slug = $1 order by w.created_at, w.id', [accountSlug]);
+    const rows = await this.sql<{ id: string }>(
+      'select w.id from workspaces w join accounts a on a.id = w.account_id where a.slug = $1 order by w.created_at, w.id',
+      [accountSlug],
+    );
     return rows.map((row) => row.id);
   }
 }

@@ -23,7 +23,11 @@ export interface TestServerOptions {
  * A real Parley server on a free port, on a database of its own (see testDatabase): a copy of the demo data, or, when
  * `env` sets DEMO_DATA, an empty database the server treats as its first start would.
  */
-export async function startTestServer(engine: Engine, env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  env: Record<string, string> = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const copied = env.DEMO_DATA === undefined;
   const database = await testDatabase(engine, { demo: copied, postgresUrl: options.postgresUrl });
   const config = loadConfig({
@@ -37,11 +41,17 @@ export async function startTestServer(engine: Engine, env: Record<string, string
     await database.dispose();
     throw error;
   });
-  const key = (account: string, kind: string) => server.demo?.keys.find((k) => k.account.startsWith(account) && k.kind === kind)?.secret ?? '';
+  const key = (account: string, kind: string) =>
+    server.demo?.keys.find((k) => k.account.startsWith(account) && k.kind === kind)?.secret ?? '';
   return {
     ...server,
     // Empty when the server has no demo data (DEMO_DATA=off, or unset on PostgreSQL).
-    keys: database.keys ?? { northwind: key('Northwind', 'account'), northwindReadOnly: key('Northwind', 'read_only'), bluebird: key('Bluebird', 'account'), bluebirdReadOnly: key('Bluebird', 'read_only') },
+    keys: database.keys ?? {
+      northwind: key('Northwind', 'account'),
+      northwindReadOnly: key('Northwind', 'read_only'),
+      bluebird: key('Bluebird', 'account'),
+      bluebirdReadOnly: key('Bluebird', 'read_only'),
+    },
     databaseUrl: database.databaseUrl,
     sql: (text, params) => server.db.query(text, params),
     async stop() {

@@ -27,8 +27,11 @@ export async function searchContacts(db: Queryable, tenant: Tenant, filter: Cont
   where.addIf(filter.end, (p) => `ct.created_at < ${p}`);
   where.addIf(filter.agentId, (p) => `ct.agent_id = ${p}`);
   where.addIf(filter.companyId, (p) => `ct.company_id = ${p}`);
-  where.addIf(filter.search && `%${likeEscape(filter.search)}%`, (p) =>
-    `(ct.name ilike ${p} or ct.email ilike ${p} or ct.phone ilike ${p} or ct.company_name ilike ${p} or co.name ilike ${p} or co.domain ilike ${p})`);
+  where.addIf(
+    filter.search && `%${likeEscape(filter.search)}%`,
+    (p) =>
+      `(ct.name ilike ${p} or ct.email ilike ${p} or ct.phone ilike ${p} or ct.company_name ilike ${p} or co.name ilike ${p} or co.domain ilike ${p})`,
+  );
   const paged = where.paged(page);
   const rows = await db.query<Contact & { total: number }>(
     `select ${CONTACT_COLUMNS}, count(*) over () as total from ${CONTACTS} ${where} order by ct.created_at desc, ct.id desc ${paged.clause}`,
@@ -39,7 +42,10 @@ export async function searchContacts(db: Queryable, tenant: Tenant, filter: Cont
 }
 
 export async function getContact(db: Queryable, tenant: Tenant, id: string): Promise<Owned<Contact> | undefined> {
-  const [row] = await db.query<Contact>(`select ${CONTACT_COLUMNS} from ${CONTACTS} where ct.id = $1 and ct.workspace_id = any($2)`, [id, tenant.workspaceIds]);
+  const [row] = await db.query<Contact>(`select ${CONTACT_COLUMNS} from ${CONTACTS} where ct.id = $1 and ct.workspace_id = any($2)`, [
+    id,
+    tenant.workspaceIds,
+  ]);
   return owned(row);
 }
 
@@ -70,7 +76,10 @@ export async function listCompanies(db: Queryable, tenant: Tenant, filter: Compa
 }
 
 export async function getCompany(db: Queryable, tenant: Tenant, id: string): Promise<Owned<CompanyWithCounts> | undefined> {
-  const [row] = await db.query<CompanyWithCounts>(`select ${COMPANY_COLUMNS}, ${counts('co')} from companies co where co.id = $1 and co.workspace_id = any($2)`, [id, tenant.workspaceIds]);
+  const [row] = await db.query<CompanyWithCounts>(
+    `select ${COMPANY_COLUMNS}, ${counts('co')} from companies co where co.id = $1 and co.workspace_id = any($2)`,
+    [id, tenant.workspaceIds],
+  );
   return owned(row);
 }
 
@@ -83,7 +92,10 @@ function noteColumn(parent: NoteParent): [column: string, id: string] {
 
 export async function notesOf(db: Queryable, parent: NoteParent, limit: number): Promise<Note[]> {
   const [column, id] = noteColumn(parent);
-  return db.query<Note>(`select id, author, body, created_at from notes where ${column} = $1 order by created_at desc, id desc limit $2`, [id, limit]);
+  return db.query<Note>(`select id, author, body, created_at from notes where ${column} = $1 order by created_at desc, id desc limit $2`, [
+    id,
+    limit,
+  ]);
 }
 
 export async function countNotes(db: Queryable, parent: NoteParent): Promise<number> {

@@ -26,7 +26,12 @@ export interface ConversationMatch extends ConversationSummary {
 }
 
 /** Conversations started in the window, newest first; with a query, only those whose messages match it. */
-export async function searchConversations(db: Queryable, tenant: Tenant, filter: ConversationFilter, page: { limit: number; offset: number }) {
+export async function searchConversations(
+  db: Queryable,
+  tenant: Tenant,
+  filter: ConversationFilter,
+  page: { limit: number; offset: number },
+) {
   const where = new Conditions();
   where.add(`c.workspace_id = any(${where.param(tenant.workspaceIds)})`);
   where.add(`c.started_at >= ${where.param(filter.start)} and c.started_at < ${where.param(filter.end)}`);
@@ -82,7 +87,11 @@ export async function countMessages(db: Queryable, conversation: Owned<Conversat
 }
 
 /** The most recent conversations of a contact or visitor, for profile bundles. */
-export async function recentConversations(db: Queryable, of: { contact: Owned<Contact> } | { visitor: Owned<VisitorProfile> }, limit: number) {
+export async function recentConversations(
+  db: Queryable,
+  of: { contact: Owned<Contact> } | { visitor: Owned<VisitorProfile> },
+  limit: number,
+) {
   const where = new Conditions();
   const [column, parent] = 'contact' in of ? ['contact_id', of.contact] : ['visitor_id', of.visitor];
   where.add(`c.workspace_id = ${where.param(parent.workspace_id)} and c.${column} = ${where.param(parent.id)}`);

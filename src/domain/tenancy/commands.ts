@@ -16,7 +16,17 @@ export async function createWorkspace(db: Queryable, accountId: string, input: {
 }
 
 /** Renames a workspace or changes its time zone; false when the account has no such workspace. */
-export async function updateWorkspace(db: Queryable, accountId: string, id: string, input: { name: string; timezone: string }): Promise<boolean> {
-  const rows = await db.query('update workspaces set name = $3, timezone = $4 where id = $1 and account_id = $2 returning id', [id, accountId, input.name, input.timezone]);
+export async function updateWorkspace(
+  db: Queryable,
+  accountId: string,
+  id: string,
+  input: { name: string; timezone: string },
+): Promise<boolean> {
+  const rows = await db.query('update workspaces set name = $3, timezone = $4 where id = $1 and account_id = $2 returning id', [
+    id,
+    accountId,
+    input.name,
+    input.timezone,
+  ]);
   return rows.length > 0;
 }

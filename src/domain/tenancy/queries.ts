@@ -25,10 +25,16 @@ export async function listAgents(db: Queryable, tenant: Tenant) {
 
 /** An account's workspaces, for its signed-in members in the dashboard. */
 export async function accountWorkspaces(db: Queryable, accountId: string): Promise<WorkspaceRow[]> {
-  return db.query<WorkspaceRow>('select id, account_id, name, slug, timezone, created_at from workspaces where account_id = $1 order by created_at, id', [accountId]);
+  return db.query<WorkspaceRow>(
+    'select id, account_id, name, slug, timezone, created_at from workspaces where account_id = $1 order by created_at, id',
+    [accountId],
+  );
 }
 
 export async function accountRateLimitOverride(db: Queryable, accountId: string) {
-  const [row] = await db.query<{ rate_limits: { per_minute?: number; per_hour?: number; per_day?: number } | null }>('select rate_limits from accounts where id = $1', [accountId]);
+  const [row] = await db.query<{ rate_limits: { per_minute?: number; per_hour?: number; per_day?: number } | null }>(
+    'select rate_limits from accounts where id = $1',
+    [accountId],
+  );
   return row?.rate_limits ?? null;
 }

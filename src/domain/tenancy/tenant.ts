@@ -18,7 +18,10 @@ export interface Tenant {
 export function tenantOf(principal: Principal, workspaces: readonly WorkspaceRef[] = principal.workspaces): Tenant {
   const foreign = workspaces.find((workspace) => !principal.workspaces.some((own) => own.id === workspace.id));
   if (foreign) throw new Error(`workspace ${foreign.id} is not one of the principal's`);
-  return { accountId: principal.accountId, workspaces, workspaceIds: workspaces.map((workspace) => workspace.id) } as Omit<Tenant, typeof TENANT> as Tenant;
+  return { accountId: principal.accountId, workspaces, workspaceIds: workspaces.map((workspace) => workspace.id) } as Omit<
+    Tenant,
+    typeof TENANT
+  > as Tenant;
 }
 
 /**

@@ -27,8 +27,13 @@ interface Window {
 /** Each table is scanned once over both periods; `p` is previous, `c` current. */
 const SCALAR_COUNTS: ReadonlyArray<{ table: string; column: string; metrics: Record<string, string> }> = [
   {
-    table: 'conversations', column: 'started_at',
-    metrics: { conversations: 'true', conversations_with_visitor_interaction: 'visitor_message_count > 0', escalated_conversations: "status = 'escalated'" },
+    table: 'conversations',
+    column: 'started_at',
+    metrics: {
+      conversations: 'true',
+      conversations_with_visitor_interaction: 'visitor_message_count > 0',
+      escalated_conversations: "status = 'escalated'",
+    },
   },
   { table: 'visitors', column: 'first_seen_at', metrics: { new_visitors: 'true' } },
   { table: 'contacts', column: 'created_at', metrics: { contacts_created: 'true' } },
@@ -38,12 +43,24 @@ const SCALAR_COUNTS: ReadonlyArray<{ table: string; column: string; metrics: Rec
 ];
 
 function emptyCounts(): PeriodCounts {
-  return { conversations: 0, conversations_with_visitor_interaction: 0, escalated_conversations: 0, new_visitors: 0, contacts_created: 0, tickets_opened: 0, appointments_booked: 0, calls: 0, journey_events: {} };
+  return {
+    conversations: 0,
+    conversations_with_visitor_interaction: 0,
+    escalated_conversations: 0,
+    new_visitors: 0,
+    contacts_created: 0,
+    tickets_opened: 0,
+    appointments_booked: 0,
+    calls: 0,
+    journey_events: {},
+  };
 }
 
 /** Activity counts per workspace for a period and the period before it. */
 export async function usageCounts(db: Queryable, tenant: Tenant, window: Window): Promise<Map<string, WorkspaceCounts>> {
-  const result = new Map<string, WorkspaceCounts>(tenant.workspaceIds.map((id) => [id, { current: emptyCounts(), previous: emptyCounts() }]));
+  const result = new Map<string, WorkspaceCounts>(
+    tenant.workspaceIds.map((id) => [id, { current: emptyCounts(), previous: emptyCounts() }]),
+  );
   const params = [tenant.workspaceIds, window.previousStart, window.currentStart, window.end];
   for (const { table, column, metrics } of SCALAR_COUNTS) {
     const selects = Object.entries(metrics).flatMap(([name, condition]) => [

@@ -10,7 +10,13 @@ const COLUMNS = `v.id, v.workspace_id, v.anonymous_id, v.contact_id, v.first_see
   v.utm_source, v.utm_medium, v.utm_campaign, v.utm_term, v.utm_content`;
 const FROM = 'visitors v left join contacts ct on ct.id = v.contact_id';
 
-type VisitorRow = Record<string, string | number | null> & { id: string; workspace_id: string; anonymous_id: string; first_seen_at: string; last_seen_at: string };
+type VisitorRow = Record<string, string | number | null> & {
+  id: string;
+  workspace_id: string;
+  anonymous_id: string;
+  first_seen_at: string;
+  last_seen_at: string;
+};
 
 /** Filters within the tenant's workspaces (the tenant bounds every query; ids here only narrow it). */
 export interface VisitorFilter {
@@ -33,9 +39,12 @@ export async function listVisitors(db: Queryable, tenant: Tenant, filter: Visito
   where.addIf(filter.lastSeenAfter, (p) => `v.last_seen_at >= ${p}`);
   where.addIf(filter.lastSeenBefore, (p) => `v.last_seen_at < ${p}`);
   if (filter.identifiedOnly) where.add('(v.person_email is not null or v.contact_id is not null)');
-  where.addIf(filter.search && `%${likeEscape(filter.search)}%`, (p) =>
-    `(v.person_name ilike ${p} or v.person_email ilike ${p} or v.company_name ilike ${p} or v.company_domain ilike ${p}
-      or ct.name ilike ${p} or ct.email ilike ${p} or ct.company_name ilike ${p})`);
+  where.addIf(
+    filter.search && `%${likeEscape(filter.search)}%`,
+    (p) =>
+      `(v.person_name ilike ${p} or v.person_email ilike ${p} or v.company_name ilike ${p} or v.company_domain ilike ${p}
+      or ct.name ilike ${p} or ct.email ilike ${p} or ct.company_name ilike ${p})`,
+  );
   const paged = where.paged(page);
   const rows = await db.query<VisitorRow & { total: number }>(
     `select ${COLUMNS}, count(*) over () as total from ${FROM} ${where} order by v.last_seen_at desc, v.id desc ${paged.clause}`,
@@ -46,19 +55,41 @@ export async function listVisitors(db: Queryable, tenant: Tenant, filter: Visito
 }
 
 export async function getVisitor(db: Queryable, tenant: Tenant, id: string): Promise<Owned<VisitorProfile> | undefined> {
-  const [row] = await db.query<VisitorRow>(`select ${COLUMNS} from visitors v where v.id = $1 and v.workspace_id = any($2)`, [id, tenant.workspaceIds]);
+  const [row] = await db.query<VisitorRow>(`select ${COLUMNS} from visitors v where v.id = $1 and v.workspace_id = any($2)`, [
+    id,
+    tenant.workspaceIds,
+  ]);
   return owned(row && toProfile(row));
 }
 
 function toProfile(r: VisitorRow): VisitorProfile {
   const s = (key: string) => (r[key] ?? null) as string | null;
   return {
-    id: r.id, workspace_id: r.workspace_id, anonymous_id: r.anonymous_id, contact_id: s('contact_id'),
-    first_seen_at: r.first_seen_at, last_seen_at: r.last_seen_at, identified_at: s('identified_at'),
+    id: r.id,
+    workspace_id: r.workspace_id,
+    anonymous_id: r.anonymous_id,
+    contact_id: s('contact_id'),
+    first_seen_at: r.first_seen_at,
+    last_seen_at: r.last_seen_at,
+    identified_at: s('identified_at'),
     person: { name: s('person_name'), email: s('person_email'), title: s('person_title') },
-    company: { name: s('company_name'), domain: s('company_domain'), industry: s('company_industry'), employee_count: (r.company_employee_count ?? null) as number | null, country: s('company_country') },
+    company: {
+      name: s('company_name'),
+      domain: s('company_domain'),
+      industry: s('company_industry'),
+      employee_count: (r.company_employee_count ?? null) as number | null,
+      country: s('company_country'),
+    },
     location: { city: s('city'), country: s('country') },
     device: { type: s('device'), browser: s('browser') },
-    acquisition: { referrer: s('referrer'), landing_page: s('landing_page'), utm_source: s('utm_source'), utm_medium: s('utm_medium'), utm_campaign: s('utm_campaign'), utm_term: s('utm_term'), utm_content: s('utm_content') },
+    acquisition: {
+      referrer: s('referrer'),
+      landing_page: s('landing_page'),
+      utm_source: s('utm_source'),
+      utm_medium: s('utm_medium'),
+      utm_campaign: s('utm_campaign'),
+      utm_term: s('utm_term'),
+      utm_content: s('utm_content'),
+    },
   };
 }

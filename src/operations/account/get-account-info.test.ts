@@ -9,14 +9,20 @@ await describeOperation(getAccountInfo, (h) => {
     const account = await h.one<{ id: string; name: string }>("select id, name from accounts where slug = 'northwind'");
     assert.equal(info.account.id, account.id);
     assert.equal(info.account.name, 'Northwind Labs');
-    assert.deepEqual(info.workspaces.map((w) => w.id), await h.workspaceIds('northwind'));
+    assert.deepEqual(
+      info.workspaces.map((w) => w.id),
+      await h.workspaceIds('northwind'),
+    );
     assert.deepEqual(info.scopes, ['read', 'write']);
     assert.deepEqual(info.credential, { type: 'api_key', name: 'Demo account key', kind: 'account' });
   });
 
   test('a workspace read-only key sees its one workspace and the read scope only', async () => {
     const info = await h.call(getAccountInfo, {}, h.as.northwindReadOnly);
-    assert.deepEqual(info.workspaces.map((w) => w.id), (await h.workspaceIds('northwind')).slice(0, 1));
+    assert.deepEqual(
+      info.workspaces.map((w) => w.id),
+      (await h.workspaceIds('northwind')).slice(0, 1),
+    );
     assert.deepEqual(info.scopes, ['read']);
     assert.equal(info.credential.kind, 'read_only');
   });

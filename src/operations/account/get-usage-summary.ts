@@ -13,10 +13,14 @@ const Counts = z.object({
   tickets_opened: z.number().int(),
   appointments_booked: z.number().int(),
   calls: z.number().int(),
-  journey_events: z.record(z.string(), z.number().int()).describe('Journey milestones by name: meeting_booked, escalation, buyer_intent, contact_created, identified, session_started.'),
+  journey_events: z
+    .record(z.string(), z.number().int())
+    .describe('Journey milestones by name: meeting_booked, escalation, buyer_intent, contact_created, identified, session_started.'),
 });
 
-const Change = z.record(z.string(), z.number().nullable()).describe('Percent change from the previous period per metric; null when the previous value was 0.');
+const Change = z
+  .record(z.string(), z.number().nullable())
+  .describe('Percent change from the previous period per metric; null when the previous value was 0.');
 
 export const getUsageSummary = defineOperation({
   name: 'get_usage_summary',
@@ -48,14 +52,19 @@ export const getUsageSummary = defineOperation({
     const range = resolveRange(input, tenant.workspaces);
     const previous = previousRange(range);
     const perWorkspace = await usage.usageCounts(db, tenant, { previousStart: previous.start, currentStart: range.start, end: range.end });
-    const totals = [...perWorkspace.values()].reduce((sum, w) => ({ current: usage.addCounts(sum.current, w.current), previous: usage.addCounts(sum.previous, w.previous) }));
+    const totals = [...perWorkspace.values()].reduce((sum, w) => ({
+      current: usage.addCounts(sum.current, w.current),
+      previous: usage.addCounts(sum.previous, w.previous),
+    }));
     return {
       range: range.echo,
       previous_range: previous.echo,
       current: totals.current,
       previous: totals.previous,
       change_percent: percentChange(totals.current, totals.previous),
-      ...(tenant.workspaces.length > 1 && { by_workspace: [...perWorkspace].map(([workspace_id, counts]) => ({ workspace_id, ...counts })) }),
+      ...(tenant.workspaces.length > 1 && {
+        by_workspace: [...perWorkspace].map(([workspace_id, counts]) => ({ workspace_id, ...counts })),
+      }),
     };
   },
 });

@@ -31,8 +31,14 @@ export const listWorkspaces = defineOperation({
     const [workspaces, agents] = [await tenancy.listWorkspaces(db, tenant), await tenancy.listAgents(db, tenant)];
     return {
       workspaces: workspaces.map((w) => ({
-        id: w.id, slug: w.slug, name: w.name, timezone: w.timezone, created_at: w.created_at,
-        agents: agents.filter((a) => a.workspace_id === w.id).map(({ id, name, description, status }) => ({ id, name, description, status })),
+        id: w.id,
+        slug: w.slug,
+        name: w.name,
+        timezone: w.timezone,
+        created_at: w.created_at,
+        agents: agents
+          .filter((a) => a.workspace_id === w.id)
+          .map(({ id, name, description, status }) => ({ id, name, description, status })),
       })),
     };
   },

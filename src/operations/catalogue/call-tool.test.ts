@@ -27,15 +27,24 @@ describe('call_tool', () => {
       assert.ok(listCompanies.output.safeParse(result).success);
       assert.deepEqual(result, direct.body, era);
     }
-    const viaRest = await rest<{ tool: string }>(server.url, server.keys.northwind, '/tools/list_companies/call', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"arguments":{"per_page":1}}' });
+    const viaRest = await rest<{ tool: string }>(server.url, server.keys.northwind, '/tools/list_companies/call', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"arguments":{"per_page":1}}',
+    });
     assert.equal(viaRest.status, 200);
     assert.equal(viaRest.body.tool, 'list_companies');
-    const twice = await rest<{ error: { code: string; message: string } }>(server.url, server.keys.northwind, '/tools/list_companies/call', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"get_contact"}' });
+    const twice = await rest<{ error: { code: string; message: string } }>(
+      server.url,
+      server.keys.northwind,
+      '/tools/list_companies/call',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"get_contact"}' },
+    );
     assert.equal(twice.status, 400, 'a path parameter repeated in the body is refused, not silently overridden');
     assert.match(twice.body.error.message, /"name" is given by the path/);
   });
 
-  test('names what went wrong: an unknown tool, a catalogue tool, or the called tool\'s own argument errors', async () => {
+  test("names what went wrong: an unknown tool, a catalogue tool, or the called tool's own argument errors", async () => {
     const client = await mcpClient(server.url, server.keys.northwind, 'modern');
     const error = async (args: Record<string, unknown>) => {
       const result = await client.callTool({ name: 'call_tool', arguments: args });

@@ -11,7 +11,7 @@ export function callTool(toolsets: () => readonly Toolset[]) {
     title: 'Call a read tool by name',
     description:
       'Runs a read tool that is not in your tool list, by name, with its arguments: find it and its input schema with ' +
-      'find_tools first. Returns that tool\'s result unchanged. Write tools are never run this way: find_tools says how ' +
+      "find_tools first. Returns that tool's result unchanged. Write tools are never run this way: find_tools says how " +
       'to get one.',
     scope: 'read',
     annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
@@ -24,7 +24,9 @@ export function callTool(toolsets: () => readonly Toolset[]) {
     examples: [{ summary: 'Run a read tool by name', input: { name: 'list_event_types', arguments: {} } }],
     async run(ctx, input) {
       const name = String(resolveToolName(input.name));
-      const found = toolsets().flatMap((t) => t.operations.map((op) => ({ op, toolset: t }))).find(({ op }) => op.name === name);
+      const found = toolsets()
+        .flatMap((t) => t.operations.map((op) => ({ op, toolset: t })))
+        .find(({ op }) => op.name === name);
       if (!found || !ctx.principal.scopes.includes(found.op.scope)) {
         throw new OperationError('not_found', `No tool "${input.name}" for this credential.`, 'find_tools lists the tools it may use.');
       }
@@ -32,7 +34,11 @@ export function callTool(toolsets: () => readonly Toolset[]) {
         throw new OperationError('invalid_argument', `${name} is a catalogue tool: call it directly.`);
       }
       if (!found.op.annotations.readOnlyHint) {
-        throw new OperationError('invalid_argument', `${name} is a write tool, and write tools run only as themselves so your client can ask before they act.`, `Reconnect with ?tools=${name} (or ?toolsets=${found.toolset.id}).`);
+        throw new OperationError(
+          'invalid_argument',
+          `${name} is a write tool, and write tools run only as themselves so your client can ask before they act.`,
+          `Reconnect with ?tools=${name} (or ?toolsets=${found.toolset.id}).`,
+        );
       }
       const outcome = await ctx.invokeNested(found.op, input.arguments ?? {});
       if (outcome.ok) return { tool: name, result: outcome.output };

@@ -10,7 +10,10 @@ import { defineOperation, type OperationContext, type Toolset } from '../define.
 import { OPERATIONS } from '../registry.ts';
 import { findTools } from './find-tools.ts';
 
-type Found = { tools: Array<{ name: string; toolset: string; read_only: boolean; how_to_call: string; input_schema?: { properties?: object } }>; total_matches: number };
+type Found = {
+  tools: Array<{ name: string; toolset: string; read_only: boolean; how_to_call: string; input_schema?: { properties?: object } }>;
+  total_matches: number;
+};
 const engine = (await engines()).at(-1)!; // PostgreSQL where there is one (see reliability.test.ts)
 
 describe('find_tools', () => {
@@ -20,7 +23,7 @@ describe('find_tools', () => {
   });
   after(() => server.stop());
 
-  test('ranks the tools a task names, with how to call each and read tools\' input schemas, in both eras and over REST', async () => {
+  test("ranks the tools a task names, with how to call each and read tools' input schemas, in both eras and over REST", async () => {
     for (const era of ['modern', 'legacy'] as const) {
       const client = await mcpClient(server.url, server.keys.northwindReadOnly, era, '?toolsets=account');
       const found = await callMcpTool<Found>(client, 'find_tools', { query: 'the journey of a visitor' });
@@ -40,13 +43,22 @@ describe('find_tools', () => {
   });
 });
 
-test('write tools are described with how to connect to them, never with a way round the client\'s approval', async () => {
+test("write tools are described with how to connect to them, never with a way round the client's approval", async () => {
   const write = defineOperation({
-    name: 'send_message', title: 'Send a message', description: 'Sends a message to a contact.', scope: 'write',
+    name: 'send_message',
+    title: 'Send a message',
+    description: 'Sends a message to a contact.',
+    scope: 'write',
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
-    input: z.object({}), output: z.object({}), examples: [{ summary: 'A send', input: {} }], run: async () => ({}),
+    input: z.object({}),
+    output: z.object({}),
+    examples: [{ summary: 'A send', input: {} }],
+    run: async () => ({}),
   });
-  const toolsets: Toolset[] = [account, { id: 'messages', description: 'Messages.', default: false, instructions: 'Send them.', operations: [write] }];
+  const toolsets: Toolset[] = [
+    account,
+    { id: 'messages', description: 'Messages.', default: false, instructions: 'Send them.', operations: [write] },
+  ];
   const ctx = (scopes: Parameters<typeof testPrincipal>[0]) => ({ principal: testPrincipal(scopes) }) as OperationContext;
   const found = (await findTools(() => toolsets).run(ctx(['read', 'write']), { query: 'send a message', limit: 8 })) as Found;
   assert.equal(found.tools[0]!.name, 'send_message');

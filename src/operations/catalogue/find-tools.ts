@@ -2,7 +2,12 @@ import * as z from 'zod';
 import { defineOperation, type AnyOperation, type Toolset } from '../define.ts';
 import { withoutDialect } from '../json-schema.ts';
 
-const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1).map((w) => w.replace(/(?<=..)(es|s)$/, ''));
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1)
+    .map((w) => w.replace(/(?<=..)(es|s)$/, ''));
 
 /** How well a tool matches the query: its name counts most, then its title, then its description. */
 function score(op: AnyOperation, query: string[]): number {
@@ -49,7 +54,9 @@ export function findTools(toolsets: () => readonly Toolset[]) {
       const wanted = words(query ?? '');
       const candidates = toolsets()
         .filter((t) => !toolset || t.id === toolset)
-        .flatMap((t) => t.operations.filter((op) => principal.scopes.includes(op.scope)).map((op) => ({ op, toolset: t.id, score: score(op, wanted) })))
+        .flatMap((t) =>
+          t.operations.filter((op) => principal.scopes.includes(op.scope)).map((op) => ({ op, toolset: t.id, score: score(op, wanted) })),
+        )
         .filter((c) => wanted.length === 0 || c.score > 0)
         .sort((a, b) => b.score - a.score);
       return {

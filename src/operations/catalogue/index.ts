@@ -12,7 +12,7 @@ export function catalogue(toolsets: () => readonly Toolset[]): Toolset {
     description: 'Find any tool this credential may use, and run read tools that are not in the list.',
     default: true,
     instructions:
-      'find_tools searches every tool this credential may use, listed or not, and gives read tools\' input schemas; call_tool runs ' +
+      "find_tools searches every tool this credential may use, listed or not, and gives read tools' input schemas; call_tool runs " +
       'such a read tool by name. Write tools never run through call_tool: find_tools says how to connect with one.',
     operations: [findTools(toolsets), callTool(toolsets)],
   };

@@ -20,7 +20,9 @@ await describeOperation(getCompany, (h) => {
 
   test("an unknown id, or another account's, is not found", async () => {
     await h.refuse(getCompany, { company_id: 'co_nope' }, 'not_found');
-    const theirs = await h.one<{ id: string }>('select id from companies where workspace_id = any($1) limit 1', [await h.workspaceIds('bluebird')]);
+    const theirs = await h.one<{ id: string }>('select id from companies where workspace_id = any($1) limit 1', [
+      await h.workspaceIds('bluebird'),
+    ]);
     await h.refuse(getCompany, { company_id: theirs.id }, 'not_found');
   });
 });

@@ -23,7 +23,9 @@ await describeOperation(getContact, (h) => {
 
   test("an unknown id, or another account's, is not found", async () => {
     await h.refuse(getContact, { contact_id: 'ct_nope' }, 'not_found');
-    const theirs = await h.one<{ id: string }>('select id from contacts where workspace_id = any($1) limit 1', [await h.workspaceIds('bluebird')]);
+    const theirs = await h.one<{ id: string }>('select id from contacts where workspace_id = any($1) limit 1', [
+      await h.workspaceIds('bluebird'),
+    ]);
     await h.refuse(getContact, { contact_id: theirs.id }, 'not_found');
   });
 });

@@ -28,7 +28,12 @@ export const listCompanies = defineOperation({
   rest: { method: 'GET', path: '/companies' },
   examples: [{ summary: 'Companies matching a name', input: { search: 'acme' } }],
   async run({ db, principal }, input) {
-    const { total, items } = await contacts.listCompanies(db, tenantFor(principal, input.workspace), { search: input.search, industry: input.industry }, pageRequest(input));
+    const { total, items } = await contacts.listCompanies(
+      db,
+      tenantFor(principal, input.workspace),
+      { search: input.search, industry: input.industry },
+      pageRequest(input),
+    );
     return { companies: items, pagination: pageInfo(input, total) };
   },
 });

@@ -20,11 +20,17 @@ await describeOperation(searchContacts, (h) => {
   test('without a search it lists the date range, newest first, and filters by company', async () => {
     const recent = await h.call(searchContacts, { per_page: 100 });
     assert.ok(recent.range);
-    const { n } = await h.one<{ n: number }>('select count(*) as n from contacts where workspace_id = any($1) and created_at >= $2 and created_at < $3', [await h.workspaceIds('northwind'), recent.range.start, recent.range.end]);
+    const { n } = await h.one<{ n: number }>(
+      'select count(*) as n from contacts where workspace_id = any($1) and created_at >= $2 and created_at < $3',
+      [await h.workspaceIds('northwind'), recent.range.start, recent.range.end],
+    );
     assert.equal(recent.pagination.total, n);
     const created = recent.contacts.map((c) => c.created_at);
     assert.deepEqual([...created].sort().reverse(), created);
-    const company = await h.one<{ id: string; n: number }>('select company_id as id, count(*) as n from contacts where company_id is not null and workspace_id = any($1) group by company_id order by 2 desc limit 1', [await h.workspaceIds('northwind')]);
+    const company = await h.one<{ id: string; n: number }>(
+      'select company_id as id, count(*) as n from contacts where company_id is not null and workspace_id = any($1) group by company_id order by 2 desc limit 1',
+      [await h.workspaceIds('northwind')],
+    );
     const atCompany = await h.call(searchContacts, { company_id: company.id, per_page: 100 });
     assert.equal(atCompany.pagination.total, company.n);
     assert.ok(atCompany.contacts.every((c) => c.company_id === company.id));

@@ -36,7 +36,8 @@ export const searchContacts = defineOperation({
   ],
   async run({ db, principal }, input) {
     const tenant = tenantFor(principal, input.workspace);
-    const allTime = (input.search !== undefined || input.company_id !== undefined) && input.start_date === undefined && input.end_date === undefined;
+    const allTime =
+      (input.search !== undefined || input.company_id !== undefined) && input.start_date === undefined && input.end_date === undefined;
     const range = allTime ? undefined : resolveRange(input, tenant.workspaces);
     const { total, items } = await contacts.searchContacts(
       db,

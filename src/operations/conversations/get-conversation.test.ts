@@ -14,15 +14,23 @@ await describeOperation(getConversation, (h) => {
     assert.equal(conversation.messages_total, row.n);
     const times = conversation.messages.map((m) => m.created_at);
     assert.deepEqual([...times].sort(), times, 'chronological');
-    assert.ok(conversation.messages.some((m) => m.role === 'human'), 'an escalated conversation has a human reply');
-    const contact = await h.one<{ email: string }>('select ct.email from contacts ct join conversations c on c.contact_id = ct.id where c.id = $1', [row.id]);
+    assert.ok(
+      conversation.messages.some((m) => m.role === 'human'),
+      'an escalated conversation has a human reply',
+    );
+    const contact = await h.one<{ email: string }>(
+      'select ct.email from contacts ct join conversations c on c.contact_id = ct.id where c.id = $1',
+      [row.id],
+    );
     assert.equal(conversation.contact?.email, contact.email);
   });
 
   test("an unknown id, or another account's, is not found", async () => {
     const error = await h.refuse(getConversation, { conversation_id: 'cv_nope' }, 'not_found');
     assert.match(error.hint ?? '', /search_conversations/);
-    const theirs = await h.one<{ id: string }>('select id from conversations where workspace_id = any($1) limit 1', [await h.workspaceIds('bluebird')]);
+    const theirs = await h.one<{ id: string }>('select id from conversations where workspace_id = any($1) limit 1', [
+      await h.workspaceIds('bluebird'),
+    ]);
     await h.refuse(getConversation, { conversation_id: theirs.id }, 'not_found');
   });
 });

@@ -21,7 +21,9 @@ export const getConversation = defineOperation({
   input: z.object({ conversation_id: z.string().min(1).max(64).describe('A conversation id (cv_...).') }),
   output: z.object({
     conversation: ConversationSummary.extend({ agent_name: z.string().nullable() }),
-    contact: z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable(), company_name: z.string().nullable() }).nullable(),
+    contact: z
+      .object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable(), company_name: z.string().nullable() })
+      .nullable(),
     messages: z.array(Message),
     messages_total: z.number().int(),
   }),

@@ -6,6 +6,7 @@ export const conversations: Toolset = {
   id: 'conversations',
   description: 'Conversations between the AI agents and visitors, with their messages.',
   default: true,
-  instructions: 'search_conversations finds conversations by message text, status or visitor, with snippets; get_conversation returns one transcript.',
+  instructions:
+    'search_conversations finds conversations by message text, status or visitor, with snippets; get_conversation returns one transcript.',
   operations: [searchConversations, getConversation],
 };

@@ -20,7 +20,13 @@ export const searchConversations = defineOperation({
   input: z.object({
     workspace: WorkspaceParam,
     ...DateRangeParams,
-    query: z.string().trim().min(1).max(200).optional().describe('Full-text search over message bodies, e.g. "refund" or "double charge" -test.'),
+    query: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Full-text search over message bodies, e.g. "refund" or "double charge" -test.'),
     agent_id: z.string().max(64).optional(),
     contact_id: z.string().max(64).optional(),
     visitor_id: z.string().max(64).optional(),
@@ -29,7 +35,9 @@ export const searchConversations = defineOperation({
     ...PaginationParams,
   }),
   output: z.object({
-    conversations: z.array(ConversationSummary.extend({ snippet: z.string().nullable().describe('Best matching message excerpt when `query` was given.') })),
+    conversations: z.array(
+      ConversationSummary.extend({ snippet: z.string().nullable().describe('Best matching message excerpt when `query` was given.') }),
+    ),
     pagination: PageInfo,
     range: ResolvedRange,
   }),
@@ -45,8 +53,14 @@ export const searchConversations = defineOperation({
       db,
       tenant,
       {
-        start: range.start, end: range.end, agentId: input.agent_id, contactId: input.contact_id,
-        visitorId: input.visitor_id, status: input.status, channel: input.channel, query: input.query,
+        start: range.start,
+        end: range.end,
+        agentId: input.agent_id,
+        contactId: input.contact_id,
+        visitorId: input.visitor_id,
+        status: input.status,
+        channel: input.channel,
+        query: input.query,
       },
       pageRequest(input),
     );

@@ -19,7 +19,11 @@ export const listEvents = defineOperation({
   input: z.object({
     workspace: WorkspaceParam,
     ...DateRangeParams,
-    name: z.array(z.string().min(1).max(100)).max(20).optional().describe('Event names, e.g. ["meeting_booked"] or ["page_view", "click"].'),
+    name: z
+      .array(z.string().min(1).max(100))
+      .max(20)
+      .optional()
+      .describe('Event names, e.g. ["meeting_booked"] or ["page_view", "click"].'),
     kind: z.array(z.enum(EVENT_KINDS)).optional().describe('journey, browser and/or custom.'),
     visitor_id: z.string().max(64).optional(),
     contact_id: z.string().max(64).optional(),
@@ -37,8 +41,14 @@ export const listEvents = defineOperation({
       db,
       tenant,
       {
-        start: range.start, end: range.end, names: input.name, kinds: input.kind,
-        visitorId: input.visitor_id, contactId: input.contact_id, conversationId: input.conversation_id, path: input.path,
+        start: range.start,
+        end: range.end,
+        names: input.name,
+        kinds: input.kind,
+        visitorId: input.visitor_id,
+        contactId: input.contact_id,
+        conversationId: input.conversation_id,
+        path: input.path,
       },
       pageRequest(input),
     );

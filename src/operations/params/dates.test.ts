@@ -18,8 +18,11 @@ test('local midnight is found across DST changes', () => {
 test('the default range is the 30 local days ending today, in the workspace zone', () => {
   const range = resolveRange({}, ny, NOW);
   assert.deepEqual(range.echo, {
-    start_date: '2026-10-23', end_date: '2026-11-21', timezone: 'America/New_York',
-    start: '2026-10-23T04:00:00.000Z', end: '2026-11-22T05:00:00.000Z',
+    start_date: '2026-10-23',
+    end_date: '2026-11-21',
+    timezone: 'America/New_York',
+    start: '2026-10-23T04:00:00.000Z',
+    end: '2026-11-22T05:00:00.000Z',
   });
 });
 
@@ -49,9 +52,25 @@ test('one strict reading of dates: calendar-valid, 1970 to 2100, instants only w
   assert.deepEqual(parseDateArgument('1970-01-01'), { kind: 'date', date: '1970-01-01' });
   assert.deepEqual(parseDateArgument('2100-12-31'), { kind: 'date', date: '2100-12-31' });
   for (const bad of [
-    '2026-02-29', '2026-02-30T00:00:00Z', '2026-13-01', '0000-00-00', '2026-04-31', '0001-01-01', '1969-12-31', '9999-12-31', '2101-01-01',
-    '2026-05-01T24:00:00Z', '2026-05-01T12:60Z', '2026-05-01T12:00:60Z', '2026-05-01T12:00:00', '2026-05-01T12:00:00+15:00', '2026-5-1',
-    '2026-05-01 12:00:00Z', 'yesterday', '', '2026-05-01T12:00:00.1234567Z',
+    '2026-02-29',
+    '2026-02-30T00:00:00Z',
+    '2026-13-01',
+    '0000-00-00',
+    '2026-04-31',
+    '0001-01-01',
+    '1969-12-31',
+    '9999-12-31',
+    '2101-01-01',
+    '2026-05-01T24:00:00Z',
+    '2026-05-01T12:60Z',
+    '2026-05-01T12:00:60Z',
+    '2026-05-01T12:00:00',
+    '2026-05-01T12:00:00+15:00',
+    '2026-5-1',
+    '2026-05-01 12:00:00Z',
+    'yesterday',
+    '',
+    '2026-05-01T12:00:00.1234567Z',
   ]) {
     assert.equal(parseDateArgument(bad), undefined, bad);
   }

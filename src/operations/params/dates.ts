@@ -31,8 +31,11 @@ export function parseDateArgument(text: string): DateArgument | undefined {
   if (date) return isCalendarDate(Number(date[1]), Number(date[2]), Number(date[3])) ? { kind: 'date', date: text } : undefined;
   const instant = INSTANT.exec(text);
   if (!instant) return undefined;
-  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [1, 2, 3, 4, 5, 6, 9, 10].map((i) => Number(instant[i] ?? 0)) as [number, number, number, number, number, number, number, number];
-  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59 || offsetHours > 14 || offsetMinutes > 59) return undefined;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [1, 2, 3, 4, 5, 6, 9, 10].map((i) =>
+    Number(instant[i] ?? 0),
+  ) as [number, number, number, number, number, number, number, number];
+  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59 || offsetHours > 14 || offsetMinutes > 59)
+    return undefined;
   const milliseconds = Number(`0.${instant[7] ?? '0'}`) * 1000;
   const offsetMs = (instant[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
   return { kind: 'instant', ms: Date.UTC(year, month - 1, day, hour, minute, second, milliseconds) - offsetMs };
@@ -41,7 +44,9 @@ export function parseDateArgument(text: string): DateArgument | undefined {
 const RANGE = `from ${EARLIEST_YEAR}-01-01 to ${LATEST_YEAR}-12-31`;
 
 /** A local calendar date argument, YYYY-MM-DD. */
-export const LocalDate = z.string().refine((v) => parseDateArgument(v)?.kind === 'date', { message: `expected a calendar date YYYY-MM-DD ${RANGE}` });
+export const LocalDate = z
+  .string()
+  .refine((v) => parseDateArgument(v)?.kind === 'date', { message: `expected a calendar date YYYY-MM-DD ${RANGE}` });
 
 const DateOrInstant = z.string().refine((v) => parseDateArgument(v) !== undefined, {
   message: `expected a calendar date YYYY-MM-DD (in the time zone) or an ISO-8601 instant with an offset, such as 2026-05-01T00:00:00Z or 2026-05-01T09:30:00+02:00; dates ${RANGE}`,
@@ -51,11 +56,17 @@ export const TimeZoneParam = z
   .string()
   .refine(isValidTimeZone, { message: 'expected an IANA time zone such as America/New_York or Europe/Berlin' })
   .optional()
-  .describe("IANA time zone for date-only arguments and the daily boundaries, e.g. 'America/New_York'. Defaults to the workspace's time zone.");
+  .describe(
+    "IANA time zone for date-only arguments and the daily boundaries, e.g. 'America/New_York'. Defaults to the workspace's time zone.",
+  );
 
 export const DateRangeParams = {
-  start_date: DateOrInstant.optional().describe(`Start of the range, inclusive: YYYY-MM-DD in the time zone, or an ISO-8601 instant. Defaults to ${DEFAULT_RANGE_DAYS - 1} days before end_date.`),
-  end_date: DateOrInstant.optional().describe('End of the range: YYYY-MM-DD (the whole day is included) or an ISO-8601 instant (exclusive). Defaults to today.'),
+  start_date: DateOrInstant.optional().describe(
+    `Start of the range, inclusive: YYYY-MM-DD in the time zone, or an ISO-8601 instant. Defaults to ${DEFAULT_RANGE_DAYS - 1} days before end_date.`,
+  ),
+  end_date: DateOrInstant.optional().describe(
+    'End of the range: YYYY-MM-DD (the whole day is included) or an ISO-8601 instant (exclusive). Defaults to today.',
+  ),
   timezone: TimeZoneParam,
 };
 
@@ -85,15 +96,24 @@ export interface Range {
 export function resolveRange(input: RangeInput, workspaces: readonly WorkspaceRef[], now = Date.now()): Range {
   const timezone = input.timezone ?? defaultTimeZone(workspaces);
   const endArgument = argument('end_date', input.end_date);
-  const end = endArgument === undefined
-    ? startOfLocalDay(addDays(localDate(now, timezone), 1), timezone)
-    : endArgument.kind === 'date' ? startOfLocalDay(addDays(endArgument.date, 1), timezone) : endArgument.ms;
+  const end =
+    endArgument === undefined
+      ? startOfLocalDay(addDays(localDate(now, timezone), 1), timezone)
+      : endArgument.kind === 'date'
+        ? startOfLocalDay(addDays(endArgument.date, 1), timezone)
+        : endArgument.ms;
   const startArgument = argument('start_date', input.start_date);
-  const start = startArgument === undefined
-    ? startOfLocalDay(addDays(localDate(end - 1, timezone), -(DEFAULT_RANGE_DAYS - 1)), timezone)
-    : startArgument.kind === 'date' ? startOfLocalDay(startArgument.date, timezone) : startArgument.ms;
+  const start =
+    startArgument === undefined
+      ? startOfLocalDay(addDays(localDate(end - 1, timezone), -(DEFAULT_RANGE_DAYS - 1)), timezone)
+      : startArgument.kind === 'date'
+        ? startOfLocalDay(startArgument.date, timezone)
+        : startArgument.ms;
   if (start >= end) {
-    throw invalidArgument(`start_date (${input.start_date ?? 'default'}) must be before end_date (${input.end_date ?? 'today'}).`, 'Swap the dates, or omit start_date to get the 30 days before end_date.');
+    throw invalidArgument(
+      `start_date (${input.start_date ?? 'default'}) must be before end_date (${input.end_date ?? 'today'}).`,
+      'Swap the dates, or omit start_date to get the 30 days before end_date.',
+    );
   }
   if (end - start > MAX_RANGE_DAYS * 86_400_000) {
     throw invalidArgument(`The range spans more than ${MAX_RANGE_DAYS} days.`, 'Use a shorter range.');

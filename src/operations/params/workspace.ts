@@ -14,7 +14,12 @@ export const WorkspaceParam = z
 export function tenantFor(principal: Principal, workspace: string | undefined): Tenant {
   if (workspace === undefined) return tenantOf(principal);
   const found = principal.workspaces.find((w) => w.id === workspace || w.slug === workspace);
-  if (!found) throw new OperationError('not_found', `No workspace "${workspace}" is visible to this credential.`, 'Call list_workspaces to see the workspaces this credential may use.');
+  if (!found)
+    throw new OperationError(
+      'not_found',
+      `No workspace "${workspace}" is visible to this credential.`,
+      'Call list_workspaces to see the workspaces this credential may use.',
+    );
   return tenantOf(principal, [found]);
 }
 

@@ -47,27 +47,46 @@ export const getVisitorJourney = defineOperation({
   ],
   async run({ db, principal }, input) {
     if ((input.visitor_id === undefined) === (input.conversation_id === undefined)) {
-      throw invalidArgument('Give exactly one of visitor_id or conversation_id.', 'Pass visitor_id (vis_...) for a visitor, or conversation_id (cv_...) to get the journey of the visitor in that conversation.');
+      throw invalidArgument(
+        'Give exactly one of visitor_id or conversation_id.',
+        'Pass visitor_id (vis_...) for a visitor, or conversation_id (cv_...) to get the journey of the visitor in that conversation.',
+      );
     }
     const tenant = tenantOf(principal);
     let visitorId = input.visitor_id;
     if (input.conversation_id !== undefined) {
       const conversation = await conversations.getConversation(db, tenant, input.conversation_id);
       if (!conversation) throw notFound('conversation', input.conversation_id, 'Use search_conversations to find conversation ids.');
-      if (!conversation.visitor_id) throw new OperationError('not_found', 'That conversation has no visitor (it did not come from the website).', 'Use get_conversation to read it.');
+      if (!conversation.visitor_id)
+        throw new OperationError(
+          'not_found',
+          'That conversation has no visitor (it did not come from the website).',
+          'Use get_conversation to read it.',
+        );
       visitorId = conversation.visitor_id;
     }
     const visitor = await visitors.getVisitor(db, tenant, visitorId!);
     if (!visitor) throw notFound('visitor', visitorId!, 'Use list_visitor_profiles to find visitor ids.');
     const own = tenant.workspaces.filter((w) => w.id === visitor.workspace_id);
-    const range = input.start_date === undefined && input.end_date === undefined
-      ? wholeHistory(visitor.first_seen_at, visitor.last_seen_at, input.timezone ?? defaultTimeZone(own))
-      : resolveRange({ ...input, start_date: input.start_date ?? visitor.first_seen_at }, own);
+    const range =
+      input.start_date === undefined && input.end_date === undefined
+        ? wholeHistory(visitor.first_seen_at, visitor.last_seen_at, input.timezone ?? defaultTimeZone(own))
+        : resolveRange({ ...input, start_date: input.start_date ?? visitor.first_seen_at }, own);
     const section = async (kinds: string[]) => {
-      const { total, items } = await events.listEvents(db, tenantOf(principal, own), { visitorId: visitor.id, kinds, start: range.start, end: range.end }, { limit: PER_SECTION, offset: 0 });
+      const { total, items } = await events.listEvents(
+        db,
+        tenantOf(principal, own),
+        { visitorId: visitor.id, kinds, start: range.start, end: range.end },
+        { limit: PER_SECTION, offset: 0 },
+      );
       return { events: items, total, returned: items.length };
     };
-    return { visitor_id: visitor.id, range: range.echo, journey: await section(['journey', 'custom']), browser_activity: await section(['browser']) };
+    return {
+      visitor_id: visitor.id,
+      range: range.echo,
+      journey: await section(['journey', 'custom']),
+      browser_activity: await section(['browser']),
+    };
   },
 });
 

@@ -13,13 +13,18 @@ await describeOperation(getVisitorProfile, (h) => {
     assert.equal(profile.visitor.id, booked.visitor_id);
     assert.ok(row.contact_id, 'a visitor who booked a demo became a contact');
     assert.equal(profile.contact?.id, row.contact_id);
-    const latest = await h.one<{ id: string }>('select id from conversations where visitor_id = $1 order by started_at desc, id desc limit 1', [booked.visitor_id]);
+    const latest = await h.one<{ id: string }>(
+      'select id from conversations where visitor_id = $1 order by started_at desc, id desc limit 1',
+      [booked.visitor_id],
+    );
     assert.equal(profile.latest_conversation?.id, latest.id);
   });
 
   test("an unknown id, or another account's, is not found", async () => {
     await h.refuse(getVisitorProfile, { visitor_id: 'vis_nope' }, 'not_found');
-    const theirs = await h.one<{ id: string }>('select id from visitors where workspace_id = any($1) limit 1', [await h.workspaceIds('bluebird')]);
+    const theirs = await h.one<{ id: string }>('select id from visitors where workspace_id = any($1) limit 1', [
+      await h.workspaceIds('bluebird'),
+    ]);
     await h.refuse(getVisitorProfile, { visitor_id: theirs.id }, 'not_found');
   });
 });

@@ -17,7 +17,13 @@ export const getVisitorProfile = defineOperation({
     'the contact they became (if any) and their latest conversation. For what they did on the site, call get_visitor_journey.',
   scope: 'read',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-  input: z.object({ visitor_id: z.string().min(1).max(64).describe('A visitor id (vis_...), from list_visitor_profiles, search_conversations or get_visitor_journey.') }),
+  input: z.object({
+    visitor_id: z
+      .string()
+      .min(1)
+      .max(64)
+      .describe('A visitor id (vis_...), from list_visitor_profiles, search_conversations or get_visitor_journey.'),
+  }),
   output: z.object({ visitor: VisitorProfile, contact: Contact.nullable(), latest_conversation: ConversationSummary.nullable() }),
   rest: { method: 'GET', path: '/visitor-profiles/{visitor_id}' },
   examples: [{ summary: 'Who a visitor is', input: { visitor_id: 'vis_01JD0000000000000000000000' } }],

@@ -38,16 +38,24 @@ export const listVisitorProfiles = defineOperation({
     const timezone = input.timezone ?? defaultTimeZone(tenant.workspaces);
     const from = (day: string | undefined) => (day === undefined ? undefined : new Date(startOfLocalDay(day, timezone)));
     const through = (day: string | undefined) => (day === undefined ? undefined : new Date(startOfLocalDay(addDays(day, 1), timezone)));
-    for (const [after, before] of [[input.first_seen_after, input.first_seen_before], [input.last_seen_after, input.last_seen_before]] as const) {
-      if (after && before && after > before) throw invalidArgument(`${after} is after ${before}.`, 'The *_after date must not be later than the *_before date.');
+    for (const [after, before] of [
+      [input.first_seen_after, input.first_seen_before],
+      [input.last_seen_after, input.last_seen_before],
+    ] as const) {
+      if (after && before && after > before)
+        throw invalidArgument(`${after} is after ${before}.`, 'The *_after date must not be later than the *_before date.');
     }
     const { total, items } = await visitors.listVisitors(
       db,
       tenant,
       {
-        search: input.search, contactId: input.contact_id, identifiedOnly: input.identified_only,
-        firstSeenAfter: from(input.first_seen_after), firstSeenBefore: through(input.first_seen_before),
-        lastSeenAfter: from(input.last_seen_after), lastSeenBefore: through(input.last_seen_before),
+        search: input.search,
+        contactId: input.contact_id,
+        identifiedOnly: input.identified_only,
+        firstSeenAfter: from(input.first_seen_after),
+        firstSeenBefore: through(input.first_seen_before),
+        lastSeenAfter: from(input.last_seen_after),
+        lastSeenBefore: through(input.last_seen_before),
       },
       pageRequest(input),
     );

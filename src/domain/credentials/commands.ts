@@ -1,25 +1,16 @@
-import { generateKey, type KeyKind } from '../../keys/api-keys.ts';
 import type { Database, Queryable } from '../../db/database.ts';
+import type { ApiKeyRow } from './schema.ts';
 import { newId } from '../../ids.ts';
-
-export interface ApiKeyRow {
-  id: string;
-  account_id: string;
-  workspace_id: string | null;
-  kind: KeyKind;
-  name: string;
-  prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
+import { generateKey, type KeyKind } from '../../keys/api-keys.ts';
 
 export class CredentialError extends Error {}
 
 /** Creates a key and returns it with its secret, which is never stored and cannot be shown again. */
 export async function createApiKey(db: Queryable, input: { accountId: string; workspaceId: string | null; kind: KeyKind; name: string }) {
   if ((input.kind === 'account') !== (input.workspaceId === null)) {
-    throw new CredentialError(input.kind === 'account' ? 'An account-wide key cannot belong to a workspace.' : `A ${input.kind} key needs a workspace.`);
+    throw new CredentialError(
+      input.kind === 'account' ? 'An account-wide key cannot belong to a workspace.' : `A ${input.kind} key needs a workspace.`,
+    );
   }
   if (input.workspaceId) {
     const [ws] = await db.query('select 1 from workspaces where id = $1 and account_id = $2', [input.workspaceId, input.accountId]);
@@ -32,14 +23,6 @@ export async function createApiKey(db: Queryable, input: { accountId: string; wo
     [newId('apiKey'), input.accountId, input.workspaceId, input.kind, input.name, key.prefix, key.hash],
   );
   return { ...row!, secret: key.secret };
-}
-
-export async function listApiKeys(db: Queryable, accountId?: string): Promise<ApiKeyRow[]> {
-  return db.query<ApiKeyRow>(
-    `select id, account_id, workspace_id, kind, name, prefix, created_at, last_used_at, revoked_at from api_keys
-     ${accountId ? 'where account_id = $1' : ''} order by created_at, id`,
-    accountId ? [accountId] : [],
-  );
 }
 
 /** Every process caching credentials listens here and forgets them when told. */
