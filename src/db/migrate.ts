@@ -4,6 +4,7 @@ import { inTransaction, type Database, type Queryable } from './database.ts';
 import * as initial from './migrations/001-initial.ts';
 import * as sessions from './migrations/002-sessions.ts';
 import * as oauth from './migrations/003-oauth.ts';
+import * as writes from './migrations/004-writes.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial.sql },
   { version: 2, name: 'sessions', sql: sessions.sql },
   { version: 3, name: 'oauth', sql: oauth.sql },
+  { version: 4, name: 'writes', sql: writes.sql },
 ];
 
 export function checksum(migration: Migration): string {

@@ -60,3 +60,13 @@ test('a list of flat objects inside a row names its keys once; deeper structures
     ),
   );
 });
+
+test('a deep object stays one JSON cell, and rows that share few columns are written one by one when that is shorter', () => {
+  const schema = { type: 'object', properties: { id: { type: 'string' } } };
+  assert.equal(
+    renderText({ tools: [{ name: 'a', input_schema: schema }] }),
+    ['tools (1):', '  name | input_schema', `  a | ${JSON.stringify(schema)}`].join('\n'),
+  );
+  const sparse = renderText({ items: [{ a: 1 }, { b: 2 }, { c: 3 }, { d: 4 }] });
+  assert.equal(sparse, ['items (4):', '  - a: 1', '  - b: 2', '  - c: 3', '  - d: 4'].join('\n'));
+});

@@ -41,20 +41,31 @@ function objectLines(object: Record<string, unknown>, indent: string): string[] 
   return lines;
 }
 
-/** Rows of objects as one header line and one line per row; a row's nested objects flatten to `parent.child` columns. */
+/**
+ * Rows of objects as one header line and one line per row; a row's nested objects flatten to `parent.child` columns.
+ * Rows that share few of their columns (each tool's own input schema, say) make a table of mostly empty cells: when
+ * writing them one object after another (each opened by `-`) is shorter, they are written so.
+ */
 function table(rows: Array<Record<string, unknown>>, indent: string): string[] {
   const flat = rows.map((row) => flatten(row, ''));
   const columns = [...new Set(flat.flatMap((row) => [...row.keys()]))];
-  return [
+  const asTable = [
     `${indent}${columns.join(' | ')}`,
     ...flat.map((row) => `${indent}${columns.map((column) => row.get(column) ?? '').join(' | ')}`),
   ];
+  const asObjects = rows.flatMap((row) =>
+    objectLines(row, `${indent}  `).map((line, i) => (i === 0 ? `${indent}- ${line.slice(indent.length + 2)}` : line)),
+  );
+  return length(asObjects) < length(asTable) ? asObjects : asTable;
 }
 
+const length = (lines: string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0);
+
+/** A row's cells: nested objects of plain fields become `parent.child` columns; anything deeper stays one JSON cell. */
 function flatten(object: Record<string, unknown>, prefix: string, into = new Map<string, string>()): Map<string, string> {
   for (const [key, value] of Object.entries(object)) {
     if (isEmpty(value)) continue;
-    if (isObject(value)) flatten(value, `${prefix}${key}.`, into);
+    if (isObject(value) && !Object.values(value).some(isObject)) flatten(value, `${prefix}${key}.`, into);
     else into.set(`${prefix}${key}`, cell(value));
   }
   return into;

@@ -8,6 +8,8 @@ import { operationScopes } from './scopes.ts';
 interface TokenRow {
   payload: { aud?: string | string[]; scope?: string; clientId?: string; exp?: number };
   grant_id: string;
+  user_id: string;
+  user_role: 'owner' | 'admin' | 'member';
   account_id: string;
   account_name: string;
   client_name: string | null;
@@ -35,12 +37,13 @@ export class OAuthAccessTokens implements OAuthTokenVerifier {
 
   async verifyAccessToken(token: string): Promise<AuthInfo> {
     const [row] = await this.db.query<TokenRow>(
-      `select t.payload, g.id as grant_id, g.account_id, a.name as account_name, a.rate_limits,
+      `select t.payload, g.id as grant_id, g.user_id, u.role as user_role, g.account_id, a.name as account_name, a.rate_limits,
          coalesce(c.metadata->>'client_name', t.payload->>'clientId') as client_name,
          (${WORKSPACE_REFS_SQL} where w.account_id = g.account_id and w.id = any(g.workspace_ids)) as workspaces
        from oauth_objects t
        join oauth_grants g on g.id = t.grant_id
        join accounts a on a.id = g.account_id
+       join users u on u.id = g.user_id
        left join oauth_clients c on c.client_id = g.client_id
        where t.model = 'AccessToken' and t.id_hash = $1 and t.expires_at > now()`,
       [hashToken(token)],
@@ -52,7 +55,7 @@ export class OAuthAccessTokens implements OAuthTokenVerifier {
     const principal: Principal = {
       accountId: row.account_id,
       accountName: row.account_name,
-      credential: { type: 'oauth', id: row.grant_id, name: row.client_name ?? 'OAuth app' },
+      credential: { type: 'oauth', id: row.grant_id, name: row.client_name ?? 'OAuth app', userId: row.user_id, role: row.user_role },
       scopes: operationScopes(scopes),
       workspaces: row.workspaces ?? [],
       rateLimitKey: `grant:${row.grant_id}`,

@@ -50,6 +50,17 @@ export const Truncation = z.object({
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 
+/** What one write changed: an audit entry and a domain event on the outbox each, written by the invoker. */
+export interface Change {
+  workspaceId: string;
+  /** What was acted on, `{ type: 'contact', id: 'ct_...' }`. */
+  subject: { type: string; id: string };
+  /** The domain event, `contact.created`. */
+  event: string;
+  /** The event's data: the object as it now is (for a deletion, what identified it). */
+  data: Record<string, unknown>;
+}
+
 export interface OperationExample<I extends ObjectSchema> {
   /** What the call asks, in a few words. */
   summary: string;
@@ -75,6 +86,11 @@ export interface OperationSpec<I extends ObjectSchema, O extends ObjectSchema> {
   // A method, not a function property: its parameters are then checked bivariantly, so every operation is an
   // AnyOperation without a cast.
   run(ctx: OperationContext, input: z.output<I>): Promise<z.input<O>>;
+  /**
+   * Writes only (required for them): what the write changed, from its answer and input. The invoker records each
+   * change in the audit log and on the outbox, in the write's transaction.
+   */
+  changes?(output: z.output<O>, input: z.output<I>): Change[];
 }
 
 export interface Operation<I extends ObjectSchema = ObjectSchema, O extends ObjectSchema = ObjectSchema> extends OperationSpec<I, O> {
@@ -101,14 +117,24 @@ export interface Toolset {
   operations: readonly AnyOperation[];
 }
 
+/** Every write takes one: a retry with the same key and input gets the first answer and acts no second time. */
+export const IdempotencyKeyParam = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
+  .optional()
+  .describe('A unique value (a UUID) per intended write: retrying with the same key and arguments acts once and returns the first answer.');
+
 export function defineOperation<I extends ObjectSchema, O extends ObjectSchema>(spec: OperationSpec<I, O>): Operation<I, O> {
   const output = spec.output.extend({ truncated: Truncation.optional() }) as unknown as O;
+  const input = (spec.scope === 'write' ? spec.input.extend({ idempotency_key: IdempotencyKeyParam }) : spec.input).strict();
   return {
     ...spec,
-    input: spec.input.strict() as unknown as I,
+    input: input as unknown as I,
     output,
     jsonSchema: {
-      input: z.toJSONSchema(spec.input.strict(), { io: 'input' }) as Record<string, unknown>,
+      input: z.toJSONSchema(input, { io: 'input' }) as Record<string, unknown>,
       output: z.toJSONSchema(output, { io: 'output' }) as Record<string, unknown>,
     },
   };

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'insufficient_scope'
   | 'rate_limited'
   | 'conflict'
+  | 'idempotency_key_reused'
   | 'unavailable'
   | 'internal';
 
@@ -20,6 +21,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   insufficient_scope: 403,
   rate_limited: 429,
   conflict: 409,
+  idempotency_key_reused: 409,
   unavailable: 503,
   internal: 500,
 };

@@ -4,8 +4,10 @@ import type { RateLimitDecision, RateLimiter } from '../limits/rate-limit.ts';
 import type { UsageRecorder } from '../limits/usage.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { boundResult } from './bound.ts';
-import type { AnyOperation, CallContext, Outcome } from './define.ts';
+import type { Queryable } from '../db/database.ts';
+import type { AnyOperation, CallContext, OperationContext, Outcome } from './define.ts';
 import { OperationError } from './errors.ts';
+import { runWrite } from './write.ts';
 
 export type InvokeResult = Outcome & { rateLimit?: RateLimitDecision };
 
@@ -64,12 +66,19 @@ async function run(deps: Invoker, op: AnyOperation, ctx: CallContext, rawInput: 
     const parsed = op.input.safeParse(rawInput ?? {});
     if (!parsed.success)
       throw new OperationError('invalid_argument', describeIssues(parsed.error.issues), `See the input schema of ${op.name}.`);
-    const { principal, surface, db, requestId, log } = ctx;
-    const output = await op.run(
-      { principal, surface, db, requestId, log, invokeNested: (nested, input) => measured(deps, nested, ctx, input, false) },
-      parsed.data,
-    );
-    const bounded = boundResult(output as Record<string, unknown>);
+    const { principal, surface, requestId, log } = ctx;
+    const context = (db: Queryable): OperationContext => ({
+      principal,
+      surface,
+      db,
+      requestId,
+      log,
+      invokeNested: (nested, input) => measured(deps, nested, ctx, input, false),
+    });
+    const bounded =
+      op.scope === 'write'
+        ? await runWrite(op, ctx, parsed.data, context)
+        : boundResult((await op.run(context(ctx.db), parsed.data)) as Record<string, unknown>);
     return { ok: true, output: bounded.value, json: bounded.json, rateLimit };
   } catch (error) {
     if (error instanceof OperationError) {
@@ -111,6 +120,8 @@ export interface ValidationIssue {
   readonly message: string;
   readonly code?: string;
   readonly keys?: readonly string[];
+  /** For a bad key of a record: what is wrong with the key itself. */
+  readonly issues?: readonly { readonly message: string }[];
 }
 
 /** Validation issues as one readable sentence per bad field: `per_page: Too big: expected number to be <=100`. */
@@ -121,6 +132,7 @@ export function describeIssues(issues: readonly ValidationIssue[], root = 'argum
       const field = (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.') || root;
       if (issue.code === 'unrecognized_keys' && issue.keys)
         return `${field}: unknown argument(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      if (issue.code === 'invalid_key' && issue.issues?.[0]) return `${field}: invalid name: ${issue.issues[0].message}`;
       return `${field}: ${issue.message}`;
     })
     .join('; ');

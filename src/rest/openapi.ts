@@ -35,6 +35,23 @@ const ERROR_RESPONSES = {
   },
 };
 
+/** Every write takes its idempotency key as a header too (or as `idempotency_key` in the body). */
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'A unique value (a UUID) per intended write: a retry with the same key and body acts once and returns the first answer.',
+  schema: { type: 'string', minLength: 1, maxLength: 200 },
+};
+
+/** Writes only. */
+const CONFLICT_RESPONSE = {
+  '409': {
+    description: 'Conflict: the write clashes with existing data, or its idempotency key was used for other input',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+};
+
 type JsonSchema = { properties?: Record<string, Record<string, unknown>>; required?: string[] } & Record<string, unknown>;
 
 /** A request body's schema: the input's, less what the path carries. */
@@ -66,6 +83,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
         schema,
         ...(schema.type === 'array' && { style: 'form', explode: false }),
       }));
+    if (op.scope === 'write') parameters.push(IDEMPOTENCY_HEADER);
     paths[op.rest.path] = {
       ...paths[op.rest.path],
       [method]: {
@@ -85,6 +103,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
         responses: {
           '200': { description: 'OK', content: { 'application/json': { schema: withoutDialect(op.jsonSchema.output) } } },
           ...ERROR_RESPONSES,
+          ...(op.scope === 'write' && CONFLICT_RESPONSE),
         },
       },
     };

@@ -41,8 +41,17 @@ export function restRouter(deps: RestDeps): Hono<AppEnv> {
           'invalid_argument',
           `"${twice}" is given by the path; leave it out of the ${fromBody ? 'body' : 'query'}.`,
         );
+      // A write's Idempotency-Key header is its idempotency_key argument (reads ignore it, as they change nothing).
+      const key = op.scope === 'write' ? c.req.header('idempotency-key') : undefined;
+      if (key !== undefined && Object.hasOwn(body.value, 'idempotency_key') && body.value.idempotency_key !== key) {
+        return jsonError(c, 400, 'invalid_argument', 'The Idempotency-Key header and the idempotency_key field differ; give one.');
+      }
       // Built as entries, so a body's "__proto__" stays a key for the invoker to refuse.
-      const input = Object.fromEntries([...Object.entries(body.value), ...Object.entries(fromPath)]);
+      const input = Object.fromEntries([
+        ...Object.entries(body.value),
+        ...Object.entries(fromPath),
+        ...(key === undefined ? [] : [['idempotency_key', key] as const]),
+      ]);
       const result = await invoke(
         deps,
         op,

@@ -42,6 +42,11 @@ export class OperationHarness {
     this.as = Object.fromEntries(entries) as Record<keyof DemoKeys, Principal>;
   }
 
+  /** The PostgreSQL URL of this harness's database, on that engine. */
+  get databaseUrl(): string | undefined {
+    return this.database.databaseUrl;
+  }
+
   async close(): Promise<void> {
     await this.db?.close();
     await this.database?.dispose();

@@ -49,6 +49,15 @@ export async function getContact(db: Queryable, tenant: Tenant, id: string): Pro
   return owned(row);
 }
 
+/** A contact in the tenant's workspaces with this email (stored lower-cased), if any. */
+export async function findContactByEmail(db: Queryable, tenant: Tenant, email: string): Promise<{ id: string } | undefined> {
+  const [row] = await db.query<{ id: string }>(
+    'select id from contacts where workspace_id = any($1) and lower(email) = lower($2) order by created_at, id limit 1',
+    [tenant.workspaceIds, email],
+  );
+  return row;
+}
+
 export interface CompanyFilter {
   search?: string | undefined;
   industry?: string | undefined;

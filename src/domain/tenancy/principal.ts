@@ -29,6 +29,10 @@ export interface Principal {
     name: string;
     /** API keys only. */
     kind?: KeyKind;
+    /** OAuth grants only: the person who approved the grant, whom its writes are recorded as. */
+    userId?: string;
+    /** OAuth grants only: that person's role in the account. */
+    role?: 'owner' | 'admin' | 'member';
   };
   scopes: readonly Scope[];
   /** The workspaces this credential may touch, oldest first. */

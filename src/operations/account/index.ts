@@ -1,6 +1,7 @@
 import type { Toolset } from '../define.ts';
 import { getAccountInfo } from './get-account-info.ts';
 import { getUsageSummary } from './get-usage-summary.ts';
+import { listAuditLog } from './list-audit-log.ts';
 import { listWorkspaces } from './list-workspaces.ts';
 
 export const account: Toolset = {
@@ -10,5 +11,5 @@ export const account: Toolset = {
   instructions:
     'Call get_account_info first: it lists the workspaces (id, slug, time zone) other tools take as `workspace`. For "how did we do" ' +
     'questions call get_usage_summary: it compares the period with the one before it.',
-  operations: [getAccountInfo, listWorkspaces, getUsageSummary],
+  operations: [getAccountInfo, listWorkspaces, getUsageSummary, listAuditLog],
 };

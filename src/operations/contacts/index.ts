@@ -1,7 +1,9 @@
 import type { Toolset } from '../define.ts';
+import { createContact } from './create-contact.ts';
 import { getCompany } from './get-company.ts';
 import { getContact } from './get-contact.ts';
 import { listCompanies } from './list-companies.ts';
+import { patchContact } from './patch-contact.ts';
 import { searchContacts } from './search-contacts.ts';
 
 export const contacts: Toolset = {
@@ -10,6 +12,7 @@ export const contacts: Toolset = {
   default: true,
   instructions:
     'search_contacts then get_contact for people (a contact bundles its company, notes, conversations and timeline); ' +
-    'list_companies then get_company for organisations.',
-  operations: [searchContacts, getContact, listCompanies, getCompany],
+    'list_companies then get_company for organisations. create_contact and patch_contact write: pass an idempotency_key ' +
+    'so a retry acts once.',
+  operations: [searchContacts, getContact, createContact, patchContact, listCompanies, getCompany],
 };

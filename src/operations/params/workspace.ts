@@ -28,3 +28,15 @@ export function defaultTimeZone(workspaces: readonly WorkspaceRef[]): string {
   const zones = new Set(workspaces.map((w) => w.timezone));
   return zones.size === 1 ? [...zones][0]! : 'UTC';
 }
+
+/** The one workspace a create writes to: implied when the principal sees one, required when it sees several. */
+export function writeTenant(principal: Principal, workspace: string | undefined): Tenant {
+  if (workspace === undefined && principal.workspaces.length !== 1) {
+    throw new OperationError(
+      'invalid_argument',
+      'This credential sees several workspaces: pass `workspace` (id or slug) to say which one to write to.',
+      'Call list_workspaces to see the workspaces this credential may use.',
+    );
+  }
+  return tenantFor(principal, workspace ?? principal.workspaces[0]!.id);
+}

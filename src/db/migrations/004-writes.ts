@@ -1,0 +1,27 @@
+/**
+ * The write side: every write is recorded in the audit log and announces its domain event on the outbox, in its own
+ * transaction; a write given an idempotency key stores its answer, byte for byte, for retries.
+ * - idempotency_records: the answer as the exact JSON text sent (jsonb would reorder it), null while the write that
+ *   claimed the key is still running;
+ * - audit_log: who acted (a key, or an OAuth grant and the person who approved it), through which surface, with
+ *   which idempotency key;
+ * - outbox: one row per domain event, with the account for tenant filtering and the event's subject.
+ */
+export const sql = /* sql */ `
+alter table idempotency_records alter column response drop not null;
+alter table idempotency_records alter column response type text using response::text;
+create index idempotency_records_created on idempotency_records (created_at);
+
+alter table audit_log rename column action to operation;
+alter table audit_log add column actor_user_id text references users(id) on delete set null;
+alter table audit_log add column surface text;
+alter table audit_log add column idempotency_key text;
+create index audit_log_target on audit_log (account_id, target_id);
+
+alter table outbox add column account_id text references accounts(id) on delete cascade;
+update outbox o set account_id = w.account_id from workspaces w where w.id = o.workspace_id;
+alter table outbox alter column account_id set not null;
+alter table outbox add column subject_type text;
+alter table outbox add column subject_id text;
+create index outbox_subject on outbox (account_id, subject_id);
+`;
