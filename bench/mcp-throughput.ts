@@ -2,11 +2,13 @@
  * Authenticated MCP tools/call throughput and latency of Parley's real read tools, against a bare SDK server with a
  * no-op tool measured in the same run (this machine is shared and noisy: only ratios mean anything), on the
  * embedded database and on PostgreSQL, with an API key and with an OAuth access token, and the cheapest call also as
- * a 2025-era client sends it; memory at rest and under load; time from start to ready.
+ * a 2025-era client sends it; the write path (create_contact with a fresh idempotency key per call, and a replayed
+ * key), in both eras; memory at rest and under load; time from start to ready.
  *
  *   npm run bench    (BENCH_SECONDS=5, BENCH_CONNECTIONS=32, BENCH_ENGINES=embedded,postgres, BENCH_TOOLS=a,b to pick tools)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import autocannon from 'autocannon';
@@ -59,7 +61,7 @@ type Era = '2026-07-28' | '2025-06-18';
 async function load(
   server: Started,
   tool: string,
-  args: Record<string, unknown>,
+  args: Record<string, unknown> | (() => Record<string, unknown>),
   credential = server.info.key,
   era: Era = '2026-07-28',
 ): Promise<Result> {
@@ -69,12 +71,16 @@ async function load(
     'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' },
     'io.modelcontextprotocol/clientCapabilities': {},
   };
-  const body = JSON.stringify({
-    jsonrpc: '2.0',
-    id: 1,
-    method: 'tools/call',
-    params: { name: tool, arguments: args, ...(modern && { _meta: envelope }) },
-  });
+  const bodyOf = (argument: Record<string, unknown>) =>
+    JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'tools/call',
+      params: { name: tool, arguments: argument, ...(modern && { _meta: envelope }) },
+    });
+  // Arguments made per call (a fresh idempotency key each time) go through autocannon's per-request hook.
+  const body = typeof args === 'function' ? undefined : bodyOf(args);
+  const requests = typeof args === 'function' ? [{ setupRequest: (request: object) => ({ ...request, body: bodyOf(args()) }) }] : undefined;
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.child.pid!))), 250);
   let toolErrors = 0;
@@ -83,7 +89,7 @@ async function load(
     method: 'POST',
     connections: CONNECTIONS,
     duration: SECONDS,
-    body,
+    ...(body ? { body } : { requests }),
     headers: {
       'content-type': 'application/json',
       accept: 'application/json, text/event-stream',
@@ -168,6 +174,24 @@ for (const engine of ENGINES) {
     report(
       `${engine}: get_account_info (2025-06-18)`,
       await load(parley, 'get_account_info', {}, parley.info.key, '2025-06-18'),
+      bareLegacy.rps,
+    );
+  }
+  // Writes: each call a new contact under a fresh key (what a careful client sends), and one key replayed (a retry).
+  if (!process.env.BENCH_TOOLS || process.env.BENCH_TOOLS.split(',').includes('create_contact')) {
+    const baseline = bareRuns.reduce((a, b) => a + b, 0) / bareRuns.length;
+    const fresh = () => ({ workspace: 'northwind-web', name: 'Bench Contact', idempotency_key: randomUUID() });
+    const replayed = { workspace: 'northwind-web', name: 'Bench Replay', idempotency_key: `bench-replay-${process.pid}` };
+    report(`${engine}: create_contact, fresh key`, await load(parley, 'create_contact', fresh), baseline);
+    report(
+      `${engine}: create_contact, fresh key (2025-06-18)`,
+      await load(parley, 'create_contact', fresh, parley.info.key, '2025-06-18'),
+      bareLegacy.rps,
+    );
+    report(`${engine}: create_contact, replayed key`, await load(parley, 'create_contact', replayed), baseline);
+    report(
+      `${engine}: create_contact, replayed key (2025-06-18)`,
+      await load(parley, 'create_contact', replayed, parley.info.key, '2025-06-18'),
       bareLegacy.rps,
     );
   }

@@ -33,6 +33,7 @@ describe('tool selection and resources', async () => {
           'get_contact',
           'get_conversation',
           'get_usage_summary',
+          'list_audit_log',
           'list_workspaces',
           'search_conversations',
         ],

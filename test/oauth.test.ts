@@ -343,6 +343,37 @@ for (const engine of await engines()) {
       assert.match(refused.challenge, /scope="mcp:read"/);
     });
 
+    test('writes: a read-only grant gets the step-up challenge; a write grant writes, recorded as the person who approved it', async () => {
+      const args = { workspace: 'northwind-web', name: 'Made Over OAuth', idempotency_key: `oauth-${Date.now()}` };
+      const readOnly = await tokens({ approval: { email: 'nora@northwind.example', allowWrite: false } });
+      const listed = JSON.parse((await mcpCall(server, readOnly.access, 'tools/list', {})).body) as Json;
+      assert.ok(!listed.result.tools.some((t: Json) => t.name === 'create_contact'), 'no write tool listed');
+      const refused = await mcpCall(server, readOnly.access, 'tools/call', { name: 'create_contact', arguments: args });
+      assert.equal(refused.status, 403);
+      assert.match(refused.challenge, /error="insufficient_scope"/);
+      assert.match(refused.challenge, /scope="[^"]*mcp:write/);
+
+      const writer = await tokens({ approval: { email: 'nora@northwind.example', allowWrite: true } });
+      const created = JSON.parse(
+        (await mcpCall(server, writer.access, 'tools/call', { name: 'create_contact', arguments: args })).body,
+      ) as Json;
+      const contactId = created.result.structuredContent.contact.id as string;
+      const [entry] = await server.sql<Json>(
+        'select a.actor_type, a.actor_user_id, u.email, a.surface from audit_log a join users u on u.id = a.actor_user_id where a.target_id = $1',
+        [contactId],
+      );
+      assert.deepEqual(entry, {
+        actor_type: 'oauth',
+        actor_user_id: entry!.actor_user_id,
+        email: 'nora@northwind.example',
+        surface: 'mcp',
+      });
+      const audit = JSON.parse(
+        (await mcpCall(server, writer.access, 'tools/call', { name: 'list_audit_log', arguments: { target_id: contactId } })).body,
+      ) as Json;
+      assert.equal(audit.result.structuredContent.entries.length, 1, 'an owner reads the audit log');
+    });
+
     test('a grant for one workspace cannot read another, and another account is out of reach', async () => {
       const { access } = await tokens({ approval: { email: 'nora@northwind.example', workspaces: ['Northwind Website'] } });
       const [berlin] = await server.sql<{ id: string }>(
