@@ -141,13 +141,7 @@ describe("the image's command on this host", { skip: !(postgresOk && redis) && '
 
   before(async () => {
     // The build stage: compile, then install the production dependencies alone, as `npm prune --omit=dev` leaves them.
-    run(process.execPath, [
-      path.resolve('node_modules/typescript/bin/tsc'),
-      '-p',
-      'tsconfig.build.json',
-      '--outDir',
-      path.join(dir, 'dist'),
-    ]);
+    compileInto(dir);
     for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(file, path.join(dir, file));
     run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], dir);
 
@@ -236,13 +230,7 @@ describe('the npm package', () => {
         bin: Record<string, string>;
       };
       assert.equal(manifest.bin[manifest.name], 'dist/cli.js', 'npx runs the bin named after the package');
-      run(process.execPath, [
-        path.resolve('node_modules/typescript/bin/tsc'),
-        '-p',
-        'tsconfig.build.json',
-        '--outDir',
-        path.join(dir, 'dist'),
-      ]);
+      compileInto(dir);
       for (const file of ['package.json', ...manifest.files.filter((f) => f !== 'dist')]) fs.copyFileSync(file, path.join(dir, file));
       const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts'], { cwd: dir, encoding: 'utf8' });
       assert.equal(packed.status, 0, packed.stderr);
@@ -277,6 +265,11 @@ describe('the npm package', () => {
 function run(command: string, args: string[], cwd = process.cwd()): void {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 300_000 });
   assert.equal(result.status, 0, `${command} ${args.join(' ')}: ${result.stdout}${result.stderr}`);
+}
+
+/** `npm run build`, into `dir`/dist. */
+function compileInto(dir: string): void {
+  run(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', path.join(dir, 'dist')]);
 }
 
 function freePort(): Promise<number> {

@@ -38,9 +38,26 @@ export class Conditions {
  * Counts the rows a paged query matched, for the case where the page is past the end and the window
  * count (`count(*) over ()`) came back with no row to carry it. `from` is trusted SQL, never user input.
  */
-export async function countRows(db: Queryable, from: string, where: Conditions): Promise<number> {
+async function countRows(db: Queryable, from: string, where: Conditions): Promise<number> {
   const [row] = await db.query<{ n: number }>(`select count(*) as n from ${from} ${where}`, where.params);
   return row?.n ?? 0;
+}
+
+/**
+ * One page of a listing and the total it matched. `select` builds the query around the paging clause and selects the
+ * total as a `total` column (`count(*) over ()`); past the end, where no row carries it, it is counted from `from`.
+ */
+export async function selectPage<T extends object>(
+  db: Queryable,
+  where: Conditions,
+  page: { limit: number; offset: number },
+  from: string,
+  select: (pagingClause: string) => string,
+): Promise<{ total: number; items: T[] }> {
+  const paged = where.paged(page);
+  const rows = await db.query<T & { total: number }>(select(paged.clause), paged.params);
+  const total = rows[0]?.total ?? (page.offset > 0 ? await countRows(db, from, where) : 0);
+  return { total, items: rows.map(({ total: _total, ...row }) => row as unknown as T) };
 }
 
 /** Escapes LIKE wildcards so user text matches literally, for `ilike '%' || $n || '%'`. */

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { Conditions, countRows } from '../../db/sql.ts';
+import { Conditions, selectPage } from '../../db/sql.ts';
 import type { Tenant } from '../tenancy/tenant.ts';
 import type { AuditEntry } from './schema.ts';
 
@@ -24,11 +24,11 @@ export async function listAudit(db: Queryable, tenant: Tenant, filter: AuditFilt
   where.addIf(filter.actorId, (p) => `a.actor_id = ${p}`);
   where.addIf(filter.targetId, (p) => `a.target_id = ${p}`);
   where.addIf(filter.operation, (p) => `a.operation = ${p}`);
-  const paged = where.paged(page);
-  const rows = await db.query<AuditEntry & { total: number }>(
-    `select ${COLUMNS}, count(*) over () as total from audit_log a ${where} order by a.created_at desc, a.id desc ${paged.clause}`,
-    paged.params,
+  return selectPage<AuditEntry>(
+    db,
+    where,
+    page,
+    'audit_log a',
+    (paging) => `select ${COLUMNS}, count(*) over () as total from audit_log a ${where} order by a.created_at desc, a.id desc ${paging}`,
   );
-  const total = rows[0]?.total ?? (page.offset > 0 ? await countRows(db, 'audit_log a', where) : 0);
-  return { total, items: rows.map(({ total: _total, ...row }) => row) };
 }

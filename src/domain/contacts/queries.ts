@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { Conditions, countRows, likeEscape } from '../../db/sql.ts';
+import { Conditions, likeEscape, selectPage } from '../../db/sql.ts';
 import { owned, type Owned, type Tenant } from '../tenancy/tenant.ts';
 import type { Company, Contact, Note } from './schema.ts';
 
@@ -32,13 +32,15 @@ export async function searchContacts(db: Queryable, tenant: Tenant, filter: Cont
     (p) =>
       `(ct.name ilike ${p} or ct.email ilike ${p} or ct.phone ilike ${p} or ct.company_name ilike ${p} or co.name ilike ${p} or co.domain ilike ${p})`,
   );
-  const paged = where.paged(page);
-  const rows = await db.query<Contact & { total: number }>(
-    `select ${CONTACT_COLUMNS}, count(*) over () as total from ${CONTACTS} ${where} order by ct.created_at desc, ct.id desc ${paged.clause}`,
-    paged.params,
+  const { total, items } = await selectPage<Contact>(
+    db,
+    where,
+    page,
+    CONTACTS,
+    (paging) =>
+      `select ${CONTACT_COLUMNS}, count(*) over () as total from ${CONTACTS} ${where} order by ct.created_at desc, ct.id desc ${paging}`,
   );
-  const total = rows[0]?.total ?? (page.offset > 0 ? await countRows(db, CONTACTS, where) : 0);
-  return { total, items: rows.map(({ total: _total, ...row }) => owned(row)) };
+  return { total, items: items.map((row) => owned(row)) };
 }
 
 export async function getContact(db: Queryable, tenant: Tenant, id: string): Promise<Owned<Contact> | undefined> {
@@ -74,14 +76,16 @@ export async function listCompanies(db: Queryable, tenant: Tenant, filter: Compa
   where.add(`co.workspace_id = any(${where.param(tenant.workspaceIds)})`);
   where.addIf(filter.search && `%${likeEscape(filter.search)}%`, (p) => `(co.name ilike ${p} or co.domain ilike ${p})`);
   where.addIf(filter.industry, (p) => `lower(co.industry) = lower(${p})`);
-  const paged = where.paged(page);
-  const rows = await db.query<CompanyWithCounts & { total: number }>(
-    `with p as (select ${COMPANY_COLUMNS}, count(*) over () as total from companies co ${where} order by co.name, co.id ${paged.clause})
+  return selectPage<CompanyWithCounts>(
+    db,
+    where,
+    page,
+    'companies co',
+    (
+      paging,
+    ) => `with p as (select ${COMPANY_COLUMNS}, count(*) over () as total from companies co ${where} order by co.name, co.id ${paging})
      select p.*, ${counts('p')} from p order by p.name, p.id`,
-    paged.params,
   );
-  const total = rows[0]?.total ?? (page.offset > 0 ? await countRows(db, 'companies co', where) : 0);
-  return { total, items: rows.map(({ total: _total, ...row }) => row) };
 }
 
 export async function getCompany(db: Queryable, tenant: Tenant, id: string): Promise<Owned<CompanyWithCounts> | undefined> {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { Conditions, countRows } from '../../db/sql.ts';
+import { Conditions, selectPage } from '../../db/sql.ts';
 import { owned, type Owned, type Tenant } from '../tenancy/tenant.ts';
 import type { Contact } from '../contacts/schema.ts';
 import type { VisitorProfile } from '../visitors/schema.ts';
@@ -45,21 +45,21 @@ export async function searchConversations(
     // With current statistics the planner turns this into a hash semi-join at scale (see db/maintenance.ts).
     where.add(`exists (select 1 from messages m where m.conversation_id = c.id and m.search @@ websearch_to_tsquery('english', ${query}))`);
   }
-  const paged = where.paged(page);
   // Snippets are computed only for the page's rows, after the limit.
   const snippet = query
     ? `(select ts_headline('english', m.body, websearch_to_tsquery('english', ${query}), 'MaxFragments=1, MaxWords=30, MinWords=10, StartSel=**, StopSel=**')
          from messages m where m.conversation_id = p.id and m.search @@ websearch_to_tsquery('english', ${query})
          order by ts_rank(m.search, websearch_to_tsquery('english', ${query})) desc, m.created_at limit 1)`
     : 'null';
-  const rows = await db.query<ConversationMatch & { total: number }>(
-    `with p as (select ${SUMMARY_COLUMNS}, count(*) over () as total from conversations c ${where}
-                order by c.started_at desc, c.id desc ${paged.clause})
+  return selectPage<ConversationMatch>(
+    db,
+    where,
+    page,
+    'conversations c',
+    (paging) => `with p as (select ${SUMMARY_COLUMNS}, count(*) over () as total from conversations c ${where}
+                order by c.started_at desc, c.id desc ${paging})
      select p.*, ${snippet} as snippet from p order by p.started_at desc, p.id desc`,
-    paged.params,
   );
-  const total = rows[0]?.total ?? (page.offset > 0 ? await countRows(db, 'conversations c', where) : 0);
-  return { total, items: rows.map(({ total: _total, ...row }) => row) };
 }
 
 export async function getConversation(db: Queryable, tenant: Tenant, id: string) {

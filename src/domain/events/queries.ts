@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts';
 import type { Tenant } from '../tenancy/tenant.ts';
-import { Conditions, countRows } from '../../db/sql.ts';
+import { Conditions, selectPage } from '../../db/sql.ts';
 import type { Event } from './schema.ts';
 
 const COLUMNS = `e.id, e.workspace_id, e.kind, e.name, e.visitor_id, e.contact_id, e.conversation_id, e.occurred_at, e.url, e.path,
@@ -35,13 +35,13 @@ function conditions(workspaceIds: readonly string[], filter: EventFilter): Condi
 /** Events newest first, with the total that matched. */
 export async function listEvents(db: Queryable, tenant: Tenant, filter: EventFilter, page: { limit: number; offset: number }) {
   const where = conditions(tenant.workspaceIds, filter);
-  const paged = where.paged(page);
-  const rows = await db.query<Event & { total: number }>(
-    `select ${COLUMNS}, count(*) over () as total from events e ${where} order by e.occurred_at desc, e.id desc ${paged.clause}`,
-    paged.params,
+  return selectPage<Event>(
+    db,
+    where,
+    page,
+    'events e',
+    (paging) => `select ${COLUMNS}, count(*) over () as total from events e ${where} order by e.occurred_at desc, e.id desc ${paging}`,
   );
-  const total = rows[0]?.total ?? (page.offset > 0 ? await countRows(db, 'events e', where) : 0);
-  return { total, items: rows.map(({ total: _total, ...row }) => row) };
 }
 
 /** Distinct event names with how often and when they last occurred. */

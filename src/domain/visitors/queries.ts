@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts';
 import { owned, type Owned, type Tenant } from '../tenancy/tenant.ts';
-import { Conditions, countRows, likeEscape } from '../../db/sql.ts';
+import { Conditions, likeEscape, selectPage } from '../../db/sql.ts';
 import type { VisitorProfile } from './schema.ts';
 
 /** Flat visitor rows, shaped into nested profiles by `toProfile`. */
@@ -45,13 +45,14 @@ export async function listVisitors(db: Queryable, tenant: Tenant, filter: Visito
       `(v.person_name ilike ${p} or v.person_email ilike ${p} or v.company_name ilike ${p} or v.company_domain ilike ${p}
       or ct.name ilike ${p} or ct.email ilike ${p} or ct.company_name ilike ${p})`,
   );
-  const paged = where.paged(page);
-  const rows = await db.query<VisitorRow & { total: number }>(
-    `select ${COLUMNS}, count(*) over () as total from ${FROM} ${where} order by v.last_seen_at desc, v.id desc ${paged.clause}`,
-    paged.params,
+  const { total, items } = await selectPage<VisitorRow>(
+    db,
+    where,
+    page,
+    FROM,
+    (paging) => `select ${COLUMNS}, count(*) over () as total from ${FROM} ${where} order by v.last_seen_at desc, v.id desc ${paging}`,
   );
-  const total = rows[0]?.total ?? (page.offset > 0 ? await countRows(db, FROM, where) : 0);
-  return { total, items: rows.map(toProfile) };
+  return { total, items: items.map(toProfile) };
 }
 
 export async function getVisitor(db: Queryable, tenant: Tenant, id: string): Promise<Owned<VisitorProfile> | undefined> {
