@@ -77,7 +77,9 @@ function placeholder(schema: Json): unknown {
 function mcpCases(server: TestServer): Case[] {
   const key = server.keys.northwind;
   const cases: Case[] = [];
-  const call = (era: RawEra, name: string, args: unknown) => rawMcp(server.url, key, era, 'tools/call', { name, arguments: args });
+  // Every toolset, so tools outside the default list are fuzzed too.
+  const call = (era: RawEra, name: string, args: unknown) =>
+    rawMcp(server.url, key, era, 'tools/call', { name, arguments: args }, 1, '?toolsets=all');
   for (const op of OPERATIONS) {
     const schema = op.jsonSchema.input as Json;
     const properties = Object.entries((schema.properties ?? {}) as Record<string, Json>);

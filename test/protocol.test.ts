@@ -169,6 +169,10 @@ describe('bad input and protocol misuse', () => {
       assert.equal(body.error.code, 'invalid_argument');
       assert.equal(body.error.request_id, response.headers.get('x-request-id'));
     }
+    // DELETE takes its arguments in the query: a body would be dropped silently, so it is refused.
+    const withBody = await fetch(`${server.url}/api/v1/notes/note_1`, { method: 'DELETE', headers, body: '{"idempotency_key":"k"}' });
+    assert.equal(withBody.status, 400);
+    assert.match(((await withBody.json()) as Json).error.message, /query/);
     const missing = await fetch(`${server.url}/api/v1/nothing-here`, { headers });
     assert.equal(missing.status, 404);
     assert.equal(((await missing.json()) as Json).error.code, 'route_not_found');

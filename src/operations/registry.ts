@@ -4,10 +4,11 @@ import { contacts } from './contacts/index.ts';
 import { conversations } from './conversations/index.ts';
 import type { AnyOperation, Toolset } from './define.ts';
 import { events } from './events/index.ts';
+import { notes } from './notes/index.ts';
 import { visitors } from './visitors/index.ts';
 
 /** Every toolset, in the order tools are listed. MCP, REST and OpenAPI are all built from these. */
-export const TOOLSETS: readonly Toolset[] = [account, conversations, contacts, visitors, events, catalogue(() => TOOLSETS)];
+export const TOOLSETS: readonly Toolset[] = [account, conversations, contacts, notes, visitors, events, catalogue(() => TOOLSETS)];
 
 export const OPERATIONS: readonly AnyOperation[] = TOOLSETS.flatMap((toolset) => toolset.operations);
 

@@ -1,7 +1,7 @@
 import { withoutDialect } from '../operations/json-schema.ts';
 import { OPERATIONS, TOOLSETS, toolsetOf } from '../operations/registry.ts';
 import { SERVER_INFO } from '../version.ts';
-import { API_PREFIX } from './router.ts';
+import { API_PREFIX, successStatus } from './router.ts';
 
 const ERROR_SCHEMA = {
   type: 'object',
@@ -101,7 +101,10 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           },
         }),
         responses: {
-          '200': { description: 'OK', content: { 'application/json': { schema: withoutDialect(op.jsonSchema.output) } } },
+          [successStatus(op)]: {
+            description: successStatus(op) === 201 ? 'Created' : 'OK',
+            content: { 'application/json': { schema: withoutDialect(op.jsonSchema.output) } },
+          },
           ...ERROR_RESPONSES,
           ...(op.scope === 'write' && CONFLICT_RESPONSE),
         },

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import type { AppEnv } from '../request/context.ts';
 import { jsonError } from '../request/errors.ts';
 import type { Logger } from '../log.ts';
+import type { AnyOperation } from '../operations/define.ts';
 import { HTTP_STATUS } from '../operations/errors.ts';
 import { invoke, type Invoker } from '../operations/invoke.ts';
 import { OPERATIONS } from '../operations/registry.ts';
@@ -18,6 +19,15 @@ export interface RestDeps extends Invoker {
 /** Where the REST API is mounted; operations declare their paths below it. */
 export const API_PREFIX = '/api/v1';
 
+function hasBody(headers: Headers): boolean {
+  return (headers.get('content-length') ?? '0') !== '0' || headers.has('transfer-encoding');
+}
+
+/** A write by POST creates something: 201 Created (a replay of it too, so a retry sees what the first call saw). */
+export function successStatus(op: AnyOperation): 200 | 201 {
+  return op.scope === 'write' && op.rest?.method === 'POST' ? 201 : 200;
+}
+
 /** `/conversations/{conversation_id}` (OpenAPI style) as a Hono route, `/conversations/:conversation_id`. */
 export function honoPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');
@@ -30,6 +40,9 @@ export function restRouter(deps: RestDeps): Hono<AppEnv> {
     if (!op.rest) continue;
     router.on(op.rest.method, honoPath(op.rest.path), async (c) => {
       const fromBody = op.rest!.method !== 'GET' && op.rest!.method !== 'DELETE';
+      if (!fromBody && hasBody(c.req.raw.headers)) {
+        return jsonError(c, 400, 'invalid_argument', `${op.rest!.method} takes its arguments in the query string, not a body.`);
+      }
       const body = fromBody ? await readBodyInput(c.env.incoming) : { ok: true as const, value: queryToInput(op, new URL(c.req.url)) };
       if (!body.ok) return jsonError(c, body.status, body.code, body.message);
       const fromPath = c.req.param();
@@ -63,7 +76,7 @@ export function restRouter(deps: RestDeps): Hono<AppEnv> {
         c.header('RateLimit-Remaining', String(result.rateLimit.remaining));
         c.header('RateLimit-Reset', String(result.rateLimit.resetSeconds));
       }
-      if (result.ok) return c.body(result.json, 200, { 'content-type': 'application/json' });
+      if (result.ok) return c.body(result.json, successStatus(op), { 'content-type': 'application/json' });
       if (result.error.retryAfter) c.header('Retry-After', String(result.error.retryAfter));
       return jsonError(
         c,

@@ -12,6 +12,7 @@ const SAMPLES: Record<string, string> = {
   cv: `select id from conversations where workspace_id in ${ACCOUNT} and visitor_id is not null and contact_id is not null order by started_at desc, id limit 1`,
   ct: `select ct.id from contacts ct where ct.workspace_id in ${ACCOUNT} and ct.company_id is not null and exists (select 1 from notes n where n.contact_id = ct.id) order by ct.id limit 1`,
   co: `select co.id from companies co where co.workspace_id in ${ACCOUNT} and exists (select 1 from contacts ct where ct.company_id = co.id) order by co.id limit 1`,
+  note: `select n.id from notes n where n.workspace_id in ${ACCOUNT} and n.contact_id is not null order by n.id limit 1`,
   vis: `select v.id from visitors v where v.workspace_id in ${ACCOUNT} and v.contact_id is not null and exists (select 1 from conversations c where c.visitor_id = v.id) order by v.id limit 1`,
 };
 
@@ -53,11 +54,12 @@ export function restRequest(op: AnyOperation, input: Record<string, unknown>): {
     delete rest[name];
     return encodeURIComponent(String(value));
   });
-  if (route.method !== 'GET')
+  // GET and DELETE carry their arguments in the query, the others in a JSON body.
+  if (route.method !== 'GET' && route.method !== 'DELETE')
     return { path, init: { method: route.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(rest) } };
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(rest)) {
     for (const item of Array.isArray(value) ? value : [value]) query.append(name, String(item));
   }
-  return { path: query.size > 0 ? `${path}?${query}` : path, init: {} };
+  return { path: query.size > 0 ? `${path}?${query}` : path, init: { method: route.method } };
 }

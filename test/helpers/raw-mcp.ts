@@ -27,6 +27,8 @@ export async function rawMcp(
   method: string,
   params: Record<string, unknown> = {},
   id: unknown = 1,
+  /** A query for /mcp, e.g. `?toolsets=all`. */
+  query = '',
 ): Promise<RawAnswer> {
   const headers: Record<string, string> = {
     authorization: `Bearer ${key}`,
@@ -45,7 +47,7 @@ export async function rawMcp(
   } else {
     headers['mcp-protocol-version'] = LEGACY;
   }
-  const response = await fetch(`${baseUrl}/mcp`, {
+  const response = await fetch(`${baseUrl}/mcp${query}`, {
     method: 'POST',
     headers,
     body: JSON.stringify({ jsonrpc: '2.0', id, method, params: sent }),

@@ -5,7 +5,8 @@
  *   claimed the key is still running;
  * - audit_log: who acted (a key, or an OAuth grant and the person who approved it), through which surface, with
  *   which idempotency key;
- * - outbox: one row per domain event, with the account for tenant filtering and the event's subject.
+ * - outbox: one row per domain event, with the account for tenant filtering and the event's subject;
+ * - notes: who wrote one (a key or a person) beside the name shown, and when it was last edited.
  */
 export const sql = /* sql */ `
 alter table idempotency_records alter column response drop not null;
@@ -24,4 +25,7 @@ alter table outbox alter column account_id set not null;
 alter table outbox add column subject_type text;
 alter table outbox add column subject_id text;
 create index outbox_subject on outbox (account_id, subject_id);
+
+alter table notes add column author_id text;
+alter table notes add column updated_at timestamptz;
 `;

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../db/database.ts';
 import { newId } from '../../ids.ts';
 import type { Owned, Tenant } from '../tenancy/tenant.ts';
-import type { Company, Contact } from './schema.ts';
+import type { NoteParent } from './queries.ts';
+import type { Company, Contact, NoteRecord } from './schema.ts';
 
 /** A contact's own fields as a write sets them; attribute values are scalars. */
 export interface ContactFields {
@@ -16,23 +17,20 @@ export interface ContactFields {
 
 /** Creates a contact in the tenant's one workspace and returns its id. */
 export async function createContact(db: Queryable, tenant: Tenant, fields: ContactFields): Promise<string> {
-  const [workspaceId] = tenant.workspaceIds;
-  if (tenant.workspaceIds.length !== 1 || !workspaceId) throw new Error('a contact is created in exactly one workspace');
   const id = newId('contact');
-  const attributes = Object.fromEntries(Object.entries(fields.attributes ?? {}).filter(([, value]) => value !== null));
   await db.query(
     `insert into contacts (id, workspace_id, name, email, phone, title, company_id, company_name, attributes)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       id,
-      workspaceId,
+      onlyWorkspace(tenant),
       fields.name ?? null,
       fields.email ?? null,
       fields.phone ?? null,
       fields.title ?? null,
       fields.company?.id ?? null,
       fields.company_name ?? null,
-      attributes,
+      withoutNulls(fields.attributes),
     ],
   );
   return id;
@@ -43,20 +41,109 @@ export async function createContact(db: Queryable, tenant: Tenant, fields: Conta
  * `attributes` merge key by key the same way.
  */
 export async function patchContact(db: Queryable, contact: Owned<Contact>, patch: ContactFields): Promise<void> {
-  const sets: string[] = [];
-  const params: unknown[] = [contact.id];
-  const set = (column: string, value: unknown, cast = '') => {
-    params.push(value);
-    sets.push(`${column} = $${params.length}${cast}`);
-  };
-  for (const column of ['name', 'email', 'phone', 'title', 'company_name'] as const) {
-    if (patch[column] !== undefined) set(column, patch[column]);
+  const update = new MergePatch(contact.id);
+  for (const column of ['name', 'email', 'phone', 'title', 'company_name'] as const) update.set(column, patch[column]);
+  if (patch.company !== undefined) update.set('company_id', patch.company?.id ?? null);
+  update.mergeAttributes(patch.attributes);
+  await db.query(`update contacts set ${update.assignments()}, updated_at = now() where id = $1`, update.params);
+}
+
+/** A company's own fields as a write sets them. */
+export interface CompanyFields {
+  name?: string | undefined;
+  domain?: string | null | undefined;
+  industry?: string | null | undefined;
+  employee_count?: number | null | undefined;
+  country?: string | null | undefined;
+  attributes?: Record<string, string | number | boolean | null> | undefined;
+}
+
+/** Creates a company in the tenant's one workspace and returns its id. */
+export async function createCompany(db: Queryable, tenant: Tenant, fields: CompanyFields & { name: string }): Promise<string> {
+  const id = newId('company');
+  await db.query(
+    `insert into companies (id, workspace_id, name, domain, industry, employee_count, country, attributes)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      id,
+      onlyWorkspace(tenant),
+      fields.name,
+      fields.domain ?? null,
+      fields.industry ?? null,
+      fields.employee_count ?? null,
+      fields.country ?? null,
+      withoutNulls(fields.attributes),
+    ],
+  );
+  return id;
+}
+
+/** A JSON merge patch of a company, as for contacts. */
+export async function patchCompany(db: Queryable, company: Owned<Company>, patch: CompanyFields): Promise<void> {
+  const update = new MergePatch(company.id);
+  for (const column of ['name', 'domain', 'industry', 'employee_count', 'country'] as const) update.set(column, patch[column]);
+  update.mergeAttributes(patch.attributes);
+  await db.query(`update companies set ${update.assignments()}, updated_at = now() where id = $1`, update.params);
+}
+
+/** Who wrote a note: the name shown, and the key or person id behind it. */
+export interface NoteAuthor {
+  name: string;
+  id: string;
+}
+
+export async function createNote(db: Queryable, parent: NoteParent, author: NoteAuthor, body: string): Promise<string> {
+  const id = newId('note');
+  const [contact, company] = 'contact' in parent ? [parent.contact, null] : [null, parent.company];
+  await db.query(
+    `insert into notes (id, workspace_id, contact_id, company_id, author, author_id, body) values ($1, $2, $3, $4, $5, $6, $7)`,
+    [id, (contact ?? company)!.workspace_id, contact?.id ?? null, company?.id ?? null, author.name, author.id, body],
+  );
+  return id;
+}
+
+/** Changes a note's text; its author stays who wrote it. */
+export async function updateNote(db: Queryable, note: Owned<NoteRecord>, body: string): Promise<void> {
+  await db.query('update notes set body = $2, updated_at = now() where id = $1', [note.id, body]);
+}
+
+export async function deleteNote(db: Queryable, note: Owned<NoteRecord>): Promise<void> {
+  await db.query('delete from notes where id = $1', [note.id]);
+}
+
+function onlyWorkspace(tenant: Tenant): string {
+  const [workspaceId] = tenant.workspaceIds;
+  if (tenant.workspaceIds.length !== 1 || !workspaceId) throw new Error('a create writes to exactly one workspace');
+  return workspaceId;
+}
+
+function withoutNulls(attributes: Record<string, unknown> | undefined): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(attributes ?? {}).filter(([, value]) => value !== null));
+}
+
+/** The `set` list of a JSON merge patch: given fields set (null clears), attributes merged key by key. */
+class MergePatch {
+  readonly params: unknown[];
+  private readonly sets: string[] = [];
+
+  constructor(id: string) {
+    this.params = [id];
   }
-  if (patch.company !== undefined) set('company_id', patch.company?.id ?? null);
-  if (patch.attributes !== undefined) {
-    params.push(patch.attributes);
+
+  set(column: string, value: unknown): void {
+    if (value === undefined) return;
+    this.params.push(value);
+    this.sets.push(`${column} = $${this.params.length}`);
+  }
+
+  mergeAttributes(attributes: Record<string, unknown> | undefined): void {
+    if (attributes === undefined) return;
+    this.params.push(attributes);
     // Scalar values only, so stripping nulls removes exactly the keys the patch cleared.
-    sets.push(`attributes = jsonb_strip_nulls(attributes || $${params.length}::jsonb)`);
+    this.sets.push(`attributes = jsonb_strip_nulls(attributes || $${this.params.length}::jsonb)`);
   }
-  await db.query(`update contacts set ${sets.join(', ')}, updated_at = now() where id = $1`, params);
+
+  assignments(): string {
+    return this.sets.join(', ');
+  }
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
 import { Conditions, likeEscape, selectPage } from '../../db/sql.ts';
 import { owned, type Owned, type Tenant } from '../tenancy/tenant.ts';
-import type { Company, Contact, Note } from './schema.ts';
+import type { Company, Contact, Note, NoteRecord } from './schema.ts';
 
 const CONTACT_COLUMNS = `ct.id, ct.workspace_id, ct.name, ct.email, ct.phone, ct.title, ct.company_id, coalesce(co.name, ct.company_name) as company_name,
   ct.agent_id, ct.attributes, ct.created_at, ct.updated_at`;
@@ -115,4 +115,37 @@ export async function countNotes(db: Queryable, parent: NoteParent): Promise<num
   const [column, id] = noteColumn(parent);
   const [row] = await db.query<{ n: number }>(`select count(*) as n from notes where ${column} = $1`, [id]);
   return row?.n ?? 0;
+}
+
+const NOTE_COLUMNS = 'n.id, n.workspace_id, n.contact_id, n.company_id, n.author, n.body, n.created_at, n.updated_at';
+
+/** A parent's notes, newest first, with the total. */
+export async function listNotes(db: Queryable, parent: NoteParent, page: Page) {
+  const [column, id] = noteColumn(parent);
+  const where = new Conditions();
+  where.add(`n.${column} = ${where.param(id)}`);
+  return selectPage<NoteRecord>(
+    db,
+    where,
+    page,
+    'notes n',
+    (paging) => `select ${NOTE_COLUMNS}, count(*) over () as total from notes n ${where} order by n.created_at desc, n.id desc ${paging}`,
+  );
+}
+
+export async function getNote(db: Queryable, tenant: Tenant, id: string): Promise<Owned<NoteRecord> | undefined> {
+  const [row] = await db.query<NoteRecord>(`select ${NOTE_COLUMNS} from notes n where n.id = $1 and n.workspace_id = any($2)`, [
+    id,
+    tenant.workspaceIds,
+  ]);
+  return owned(row);
+}
+
+/** A company in the tenant's workspaces with this domain (case-insensitive), if any. */
+export async function findCompanyByDomain(db: Queryable, tenant: Tenant, domain: string): Promise<{ id: string } | undefined> {
+  const [row] = await db.query<{ id: string }>(
+    'select id from companies where workspace_id = any($1) and lower(domain) = lower($2) order by created_at, id limit 1',
+    [tenant.workspaceIds, domain],
+  );
+  return row;
 }

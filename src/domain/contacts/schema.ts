@@ -37,3 +37,12 @@ export const Note = z.object({
   created_at: z.string(),
 });
 export type Note = z.infer<typeof Note>;
+
+/** A note as the note tools show it: what it belongs to, and when it was last edited. */
+export const NoteRecord = Note.extend({
+  workspace_id: z.string(),
+  contact_id: z.string().nullable(),
+  company_id: z.string().nullable(),
+  updated_at: z.string().nullable(),
+});
+export type NoteRecord = z.infer<typeof NoteRecord>;

@@ -40,3 +40,9 @@ export async function openInvitation(db: Queryable, token: string): Promise<(Inv
   );
   return row;
 }
+
+/** A person's name, for what they write (notes). */
+export async function userName(db: Queryable, userId: string): Promise<string | undefined> {
+  const [row] = await db.query<{ name: string }>('select name from users where id = $1', [userId]);
+  return row?.name;
+}

@@ -1,10 +1,12 @@
 import type { Toolset } from '../define.ts';
+import { createCompany } from './create-company.ts';
 import { createContact } from './create-contact.ts';
 import { getCompany } from './get-company.ts';
 import { getContact } from './get-contact.ts';
 import { listCompanies } from './list-companies.ts';
 import { patchContact } from './patch-contact.ts';
 import { searchContacts } from './search-contacts.ts';
+import { updateCompany } from './update-company.ts';
 
 export const contacts: Toolset = {
   id: 'contacts',
@@ -12,7 +14,7 @@ export const contacts: Toolset = {
   default: true,
   instructions:
     'search_contacts then get_contact for people (a contact bundles its company, notes, conversations and timeline); ' +
-    'list_companies then get_company for organisations. create_contact and patch_contact write: pass an idempotency_key ' +
+    'list_companies then get_company for organisations. create_contact, patch_contact, create_company and update_company write: pass an idempotency_key ' +
     'so a retry acts once.',
-  operations: [searchContacts, getContact, createContact, patchContact, listCompanies, getCompany],
+  operations: [searchContacts, getContact, createContact, patchContact, listCompanies, getCompany, createCompany, updateCompany],
 };

@@ -42,3 +42,26 @@ export const ContactText = {
   company_name: z.string().trim().min(1).max(200).describe('Company name, when the company is not a Parley company (company_id).'),
   company_id: z.string().min(1).max(64).describe('A company id (co_...) in the same workspace.'),
 };
+
+/** The fields of a company. */
+export const CompanyFieldParams = {
+  name: z.string().trim().min(1).max(200).describe('Company name.'),
+  domain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(253)
+    .regex(
+      /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+      'a web domain such as example.com, without scheme or path',
+    )
+    .describe('Web domain, e.g. example.com.'),
+  industry: z.string().trim().min(1).max(100),
+  employee_count: z.number().int().min(0).max(10_000_000),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'an ISO 3166 alpha-2 country code such as US or DE')
+    .transform((code) => code.toUpperCase())
+    .describe('ISO 3166 alpha-2 country code, e.g. US.'),
+  attributes: AttributesParam,
+};
