@@ -25,6 +25,7 @@ export const ID_PREFIXES = {
   reservation: 'res',
   kbCategory: 'kbc',
   kbArticle: 'kba',
+  customAttribute: 'attr',
   apiKey: 'key',
   oauthClient: 'oac',
   oauthGrant: 'grant',

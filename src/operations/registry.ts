@@ -1,4 +1,5 @@
 import { account } from './account/index.ts';
+import { attributes } from './attributes/index.ts';
 import { catalogue } from './catalogue/index.ts';
 import { contacts } from './contacts/index.ts';
 import { conversations } from './conversations/index.ts';
@@ -8,7 +9,16 @@ import { notes } from './notes/index.ts';
 import { visitors } from './visitors/index.ts';
 
 /** Every toolset, in the order tools are listed. MCP, REST and OpenAPI are all built from these. */
-export const TOOLSETS: readonly Toolset[] = [account, conversations, contacts, notes, visitors, events, catalogue(() => TOOLSETS)];
+export const TOOLSETS: readonly Toolset[] = [
+  account,
+  conversations,
+  contacts,
+  notes,
+  attributes,
+  visitors,
+  events,
+  catalogue(() => TOOLSETS),
+];
 
 export const OPERATIONS: readonly AnyOperation[] = TOOLSETS.flatMap((toolset) => toolset.operations);
 

@@ -6,7 +6,8 @@
  * - audit_log: who acted (a key, or an OAuth grant and the person who approved it), through which surface, with
  *   which idempotency key;
  * - outbox: one row per domain event, with the account for tenant filtering and the event's subject;
- * - notes: who wrote one (a key or a person) beside the name shown, and when it was last edited.
+ * - notes: who wrote one (a key or a person) beside the name shown, and when it was last edited;
+ * - custom_attributes: the typed attributes a workspace defines for its contacts (values live in contacts.attributes).
  */
 export const sql = /* sql */ `
 alter table idempotency_records alter column response drop not null;
@@ -28,4 +29,17 @@ create index outbox_subject on outbox (account_id, subject_id);
 
 alter table notes add column author_id text;
 alter table notes add column updated_at timestamptz;
+
+create table custom_attributes (
+  id text primary key,
+  workspace_id text not null references workspaces(id) on delete cascade,
+  name text not null,
+  label text not null,
+  type text not null check (type in ('text', 'number', 'boolean', 'date', 'select')),
+  options text[],
+  description text,
+  created_at timestamptz not null default now(),
+  unique (workspace_id, name),
+  check ((type = 'select') = (options is not null))
+);
 `;

@@ -3,7 +3,7 @@ import { seededIds } from '../../ids.ts';
 import { CLINIC_PROFILE, SAAS_PROFILE } from '../catalog.ts';
 import { Random } from '../random.ts';
 import { standaloneCalls } from './calls.ts';
-import { setup } from './setup.ts';
+import { defineAttributes, setup } from './setup.ts';
 import { RowSink } from './sink.ts';
 import { visitor } from './visitors.ts';
 import { DAY, HISTORY_DAYS, iso, Workspace } from './workspace.ts';
@@ -77,6 +77,7 @@ export async function generateDemoData(
   const now = Math.floor((options.now ?? new Date()).getTime() / 60_000) * 60_000;
   const id = seededIds(rng.next);
   const sink = new RowSink(db, options.onProgress);
+  const generated: Workspace[] = [];
   const accounts: DemoAccount[] = [];
   const start = now - HISTORY_DAYS * DAY;
 
@@ -104,9 +105,12 @@ export async function generateDemoData(
       });
       const generating = new Workspace(rng, id, sink, workspace.id, wsSeed.profile, { now, start, enrichment: wsSeed.enrichment });
       await generateWorkspace(generating, Math.round(wsSeed.visitors * scale));
+      generated.push(generating);
     }
     accounts.push(account);
   }
+  // Last, so drawing their ids leaves every other row as it was for a seed.
+  for (const w of generated) await defineAttributes(w);
   await sink.flush();
   return { accounts, counts: Object.fromEntries(sink.counts) };
 }

@@ -1,4 +1,4 @@
-import { ALL_COMPANIES, COMPANIES } from '../catalog.ts';
+import { ALL_COMPANIES, CLINIC_LOCATIONS, COMPANIES } from '../catalog.ts';
 import { slugify } from '../../domain/slug.ts';
 import { DAY, iso, type Workspace } from './workspace.ts';
 
@@ -136,6 +136,27 @@ export async function setup(w: Workspace): Promise<void> {
       ] as const),
       created_at: iso(t + position * 3600_000),
       updated_at: iso(t + position * 3600_000),
+    });
+  }
+}
+
+/** The custom attributes the demo contacts carry, defined. */
+export async function defineAttributes(w: Workspace): Promise<void> {
+  const t = w.window.start - 20 * DAY;
+  const definitions =
+    w.profile.kind === 'saas'
+      ? [
+          { name: 'lifecycle_stage', label: 'Lifecycle stage', type: 'select', options: ['lead', 'trial', 'customer', 'churned'] },
+          { name: 'team_size', label: 'Team size', type: 'number', options: null },
+        ]
+      : [{ name: 'preferred_location', label: 'Preferred location', type: 'select', options: [...CLINIC_LOCATIONS] }];
+  for (const definition of definitions) {
+    await w.sink.push('custom_attributes', {
+      id: w.id('customAttribute', t),
+      workspace_id: w.ws,
+      description: null,
+      created_at: iso(t),
+      ...definition,
     });
   }
 }

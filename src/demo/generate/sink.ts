@@ -27,6 +27,7 @@ export const TABLES = [
   'reservations',
   'kb_categories',
   'kb_articles',
+  'custom_attributes',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import * as attributes from '../../domain/attributes/queries.ts';
+import { valueProblems } from '../../domain/attributes/values.ts';
 import * as contacts from '../../domain/contacts/queries.ts';
 import * as contactCommands from '../../domain/contacts/commands.ts';
 import { Contact } from '../../domain/contacts/schema.ts';
@@ -40,6 +42,13 @@ export const createContact = defineOperation({
       throw invalidArgument('Give at least one of name, email or phone.');
     }
     const tenant = writeTenant(principal, input.workspace);
+    const problems = valueProblems(
+      await attributes.definitionsFor(db, { workspace_id: tenant.workspaceIds[0]! }),
+      input.attributes ?? {},
+      'allow',
+    );
+    if (problems.length > 0)
+      throw invalidArgument(`attributes: ${problems.join('; ')}`, 'See list_custom_attributes for the types and options.');
     if (input.email !== undefined) {
       const existing = await contacts.findContactByEmail(db, tenant, input.email);
       if (existing) {

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import * as attributes from '../../domain/attributes/queries.ts';
+import { valueProblems } from '../../domain/attributes/values.ts';
 import * as contactCommands from '../../domain/contacts/commands.ts';
 import * as contacts from '../../domain/contacts/queries.ts';
 import { Contact } from '../../domain/contacts/schema.ts';
@@ -41,6 +43,11 @@ export const patchContact = defineOperation({
     if (changed.length === 0) throw invalidArgument(`Nothing to change: give at least one of ${FIELDS.join(', ')}.`);
     const found = await contacts.getContact(db, tenantOf(principal), input.contact_id);
     if (!found) throw notFound('contact', input.contact_id, 'Use search_contacts to find contact ids.');
+    if (input.attributes) {
+      const problems = valueProblems(await attributes.definitionsFor(db, found), input.attributes, 'allow');
+      if (problems.length > 0)
+        throw invalidArgument(`attributes: ${problems.join('; ')}`, 'See list_custom_attributes for the types and options.');
+    }
     // The contact's own workspace bounds everything the patch refers to.
     const tenant = tenantOf(
       principal,
