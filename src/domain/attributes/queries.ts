@@ -11,10 +11,3 @@ export async function listDefinitions(db: Queryable, tenant: Tenant): Promise<At
     [tenant.workspaceIds],
   );
 }
-
-/** The definitions that apply to a row of a workspace (a contact read through a tenant). */
-export async function definitionsFor(db: Queryable, row: { workspace_id: string }): Promise<AttributeDefinition[]> {
-  return db.query<AttributeDefinition>(`select ${COLUMNS} from custom_attributes where workspace_id = $1 order by name`, [
-    row.workspace_id,
-  ]);
-}

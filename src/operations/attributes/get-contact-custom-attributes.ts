@@ -6,6 +6,7 @@ import * as contacts from '../../domain/contacts/queries.ts';
 import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
 import { notFound } from '../errors.ts';
+import { rowTenant } from '../params/workspace.ts';
 
 export const AttributeValues = z.object({
   contact_id: z.string(),
@@ -39,7 +40,7 @@ export const getContactCustomAttributes = defineOperation({
   async run({ db, principal }, input) {
     const contact = await contacts.getContact(db, tenantOf(principal), input.contact_id);
     if (!contact) throw notFound('contact', input.contact_id, 'Use search_contacts to find contact ids.');
-    return valuesOf(contact, await attributes.definitionsFor(db, contact));
+    return valuesOf(contact, await attributes.listDefinitions(db, rowTenant(principal, contact)));
   },
 });
 

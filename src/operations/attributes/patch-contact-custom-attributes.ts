@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import * as attributes from '../../domain/attributes/queries.ts';
-import { valueProblems } from '../../domain/attributes/values.ts';
 import * as contactCommands from '../../domain/contacts/commands.ts';
 import * as contacts from '../../domain/contacts/queries.ts';
 import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument, notFound } from '../errors.ts';
+import { checkAttributeValues } from '../params/attribute-values.ts';
 import { AttributesParam } from '../params/contact-fields.ts';
+import { rowTenant } from '../params/workspace.ts';
 import { AttributeValues, valuesOf } from './get-contact-custom-attributes.ts';
 
 export const patchContactCustomAttributes = defineOperation({
@@ -36,9 +36,7 @@ export const patchContactCustomAttributes = defineOperation({
     const tenant = tenantOf(principal);
     const contact = await contacts.getContact(db, tenant, input.contact_id);
     if (!contact) throw notFound('contact', input.contact_id, 'Use search_contacts to find contact ids.');
-    const definitions = await attributes.definitionsFor(db, contact);
-    const problems = valueProblems(definitions, input.values, 'refuse');
-    if (problems.length > 0) throw invalidArgument(problems.join('; '), 'See list_custom_attributes for the types and options.');
+    const definitions = await checkAttributeValues(db, rowTenant(principal, contact), input.values, 'refuse');
     await contactCommands.patchContact(db, contact, { attributes: input.values });
     const updated = (await contacts.getContact(db, tenant, contact.id))!;
     return { ...valuesOf(updated, definitions), changed };

@@ -1,11 +1,10 @@
 import * as z from 'zod';
-import * as attributes from '../../domain/attributes/queries.ts';
-import { valueProblems } from '../../domain/attributes/values.ts';
 import * as contacts from '../../domain/contacts/queries.ts';
 import * as contactCommands from '../../domain/contacts/commands.ts';
 import { Contact } from '../../domain/contacts/schema.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument, notFound, OperationError } from '../errors.ts';
+import { checkAttributeValues } from '../params/attribute-values.ts';
 import { AttributesParam, ContactText, EmailParam, PhoneParam } from '../params/contact-fields.ts';
 import { WorkspaceParam, writeTenant } from '../params/workspace.ts';
 
@@ -42,13 +41,7 @@ export const createContact = defineOperation({
       throw invalidArgument('Give at least one of name, email or phone.');
     }
     const tenant = writeTenant(principal, input.workspace);
-    const problems = valueProblems(
-      await attributes.definitionsFor(db, { workspace_id: tenant.workspaceIds[0]! }),
-      input.attributes ?? {},
-      'allow',
-    );
-    if (problems.length > 0)
-      throw invalidArgument(`attributes: ${problems.join('; ')}`, 'See list_custom_attributes for the types and options.');
+    await checkAttributeValues(db, tenant, input.attributes, 'allow');
     if (input.email !== undefined) {
       const existing = await contacts.findContactByEmail(db, tenant, input.email);
       if (existing) {

@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import * as attributes from '../../domain/attributes/queries.ts';
-import { valueProblems } from '../../domain/attributes/values.ts';
 import * as contactCommands from '../../domain/contacts/commands.ts';
 import * as contacts from '../../domain/contacts/queries.ts';
 import { Contact } from '../../domain/contacts/schema.ts';
 import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument, notFound, OperationError } from '../errors.ts';
+import { checkAttributeValues } from '../params/attribute-values.ts';
+import { rowTenant } from '../params/workspace.ts';
 import { AttributesParam, ContactText, EmailParam, PhoneParam } from '../params/contact-fields.ts';
 
 const FIELDS = ['name', 'email', 'phone', 'title', 'company_id', 'company_name', 'attributes'] as const;
@@ -43,16 +43,9 @@ export const patchContact = defineOperation({
     if (changed.length === 0) throw invalidArgument(`Nothing to change: give at least one of ${FIELDS.join(', ')}.`);
     const found = await contacts.getContact(db, tenantOf(principal), input.contact_id);
     if (!found) throw notFound('contact', input.contact_id, 'Use search_contacts to find contact ids.');
-    if (input.attributes) {
-      const problems = valueProblems(await attributes.definitionsFor(db, found), input.attributes, 'allow');
-      if (problems.length > 0)
-        throw invalidArgument(`attributes: ${problems.join('; ')}`, 'See list_custom_attributes for the types and options.');
-    }
     // The contact's own workspace bounds everything the patch refers to.
-    const tenant = tenantOf(
-      principal,
-      principal.workspaces.filter((w) => w.id === found.workspace_id),
-    );
+    const tenant = rowTenant(principal, found);
+    await checkAttributeValues(db, tenant, input.attributes, 'allow');
     if (input.email) {
       const other = await contacts.findContactByEmail(db, tenant, input.email);
       if (other && other.id !== found.id) {

@@ -5,6 +5,7 @@ import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument, notFound, OperationError } from '../errors.ts';
 import { CompanyFieldParams } from '../params/contact-fields.ts';
+import { rowTenant } from '../params/workspace.ts';
 import { CompanyWithCounts } from './list-companies.ts';
 
 const FIELDS = ['name', 'domain', 'industry', 'employee_count', 'country', 'attributes'] as const;
@@ -35,10 +36,7 @@ export const updateCompany = defineOperation({
     if (changed.length === 0) throw invalidArgument(`Nothing to change: give at least one of ${FIELDS.join(', ')}.`);
     const found = await contacts.getCompany(db, tenantOf(principal), input.company_id);
     if (!found) throw notFound('company', input.company_id, 'Use list_companies to find company ids.');
-    const tenant = tenantOf(
-      principal,
-      principal.workspaces.filter((w) => w.id === found.workspace_id),
-    );
+    const tenant = rowTenant(principal, found);
     if (input.domain) {
       const other = await contacts.findCompanyByDomain(db, tenant, input.domain);
       if (other && other.id !== found.id) {

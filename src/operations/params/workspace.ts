@@ -40,3 +40,11 @@ export function writeTenant(principal: Principal, workspace: string | undefined)
   }
   return tenantFor(principal, workspace ?? principal.workspaces[0]!.id);
 }
+
+/** The tenant of the one workspace a row, already read through the principal, lives in: what a change to it may touch. */
+export function rowTenant(principal: Principal, row: { workspace_id: string }): Tenant {
+  return tenantOf(
+    principal,
+    principal.workspaces.filter((w) => w.id === row.workspace_id),
+  );
+}
