@@ -1,5 +1,6 @@
 import { account } from './account/index.ts';
 import { attributes } from './attributes/index.ts';
+import { batch } from './batch/index.ts';
 import { catalogue } from './catalogue/index.ts';
 import { contacts } from './contacts/index.ts';
 import { conversations } from './conversations/index.ts';
@@ -17,6 +18,7 @@ export const TOOLSETS: readonly Toolset[] = [
   attributes,
   visitors,
   events,
+  batch,
   catalogue(() => TOOLSETS),
 ];
 

@@ -44,11 +44,17 @@ export async function searchContacts(db: Queryable, tenant: Tenant, filter: Cont
 }
 
 export async function getContact(db: Queryable, tenant: Tenant, id: string): Promise<Owned<Contact> | undefined> {
-  const [row] = await db.query<Contact>(`select ${CONTACT_COLUMNS} from ${CONTACTS} where ct.id = $1 and ct.workspace_id = any($2)`, [
-    id,
+  const [row] = await getContacts(db, tenant, [id]);
+  return row;
+}
+
+/** The tenant's contacts among these ids (in no particular order; ids it cannot see are simply absent). */
+export async function getContacts(db: Queryable, tenant: Tenant, ids: readonly string[]): Promise<Owned<Contact>[]> {
+  const rows = await db.query<Contact>(`select ${CONTACT_COLUMNS} from ${CONTACTS} where ct.id = any($1) and ct.workspace_id = any($2)`, [
+    ids,
     tenant.workspaceIds,
   ]);
-  return owned(row);
+  return rows.map((row) => owned(row));
 }
 
 /** A contact in the tenant's workspaces with this email (stored lower-cased), if any. */
@@ -89,11 +95,17 @@ export async function listCompanies(db: Queryable, tenant: Tenant, filter: Compa
 }
 
 export async function getCompany(db: Queryable, tenant: Tenant, id: string): Promise<Owned<CompanyWithCounts> | undefined> {
-  const [row] = await db.query<CompanyWithCounts>(
-    `select ${COMPANY_COLUMNS}, ${counts('co')} from companies co where co.id = $1 and co.workspace_id = any($2)`,
-    [id, tenant.workspaceIds],
+  const [row] = await getCompanies(db, tenant, [id]);
+  return row;
+}
+
+/** The tenant's companies among these ids, with their counts. */
+export async function getCompanies(db: Queryable, tenant: Tenant, ids: readonly string[]): Promise<Owned<CompanyWithCounts>[]> {
+  const rows = await db.query<CompanyWithCounts>(
+    `select ${COMPANY_COLUMNS}, ${counts('co')} from companies co where co.id = any($1) and co.workspace_id = any($2)`,
+    [ids, tenant.workspaceIds],
   );
-  return owned(row);
+  return rows.map((row) => owned(row));
 }
 
 /** What notes hang off: a contact or a company, already read through the tenant. */

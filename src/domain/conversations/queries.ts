@@ -63,12 +63,18 @@ export async function searchConversations(
 }
 
 export async function getConversation(db: Queryable, tenant: Tenant, id: string) {
-  const [conversation] = await db.query<ConversationSummary & { agent_name: string | null }>(
+  const [conversation] = await getConversations(db, tenant, [id]);
+  return conversation;
+}
+
+/** The tenant's conversations among these ids, with their agent's name. */
+export async function getConversations(db: Queryable, tenant: Tenant, ids: readonly string[]) {
+  const rows = await db.query<ConversationSummary & { agent_name: string | null }>(
     `select ${SUMMARY_COLUMNS}, a.name as agent_name from conversations c left join agents a on a.id = c.agent_id
-     where c.id = $1 and c.workspace_id = any($2)`,
-    [id, tenant.workspaceIds],
+     where c.id = any($1) and c.workspace_id = any($2)`,
+    [ids, tenant.workspaceIds],
   );
-  return owned(conversation);
+  return rows.map((row) => owned(row));
 }
 
 /** The transcript in chronological order, at most `limit` messages, each body cut at `maxBodyLength`. */

@@ -56,11 +56,17 @@ export async function listVisitors(db: Queryable, tenant: Tenant, filter: Visito
 }
 
 export async function getVisitor(db: Queryable, tenant: Tenant, id: string): Promise<Owned<VisitorProfile> | undefined> {
-  const [row] = await db.query<VisitorRow>(`select ${COLUMNS} from visitors v where v.id = $1 and v.workspace_id = any($2)`, [
-    id,
+  const [visitor] = await getVisitors(db, tenant, [id]);
+  return visitor;
+}
+
+/** The tenant's visitors among these ids. */
+export async function getVisitors(db: Queryable, tenant: Tenant, ids: readonly string[]): Promise<Owned<VisitorProfile>[]> {
+  const rows = await db.query<VisitorRow>(`select ${COLUMNS} from visitors v where v.id = any($1) and v.workspace_id = any($2)`, [
+    ids,
     tenant.workspaceIds,
   ]);
-  return owned(row && toProfile(row));
+  return rows.map((row) => owned(toProfile(row)));
 }
 
 function toProfile(r: VisitorRow): VisitorProfile {
