@@ -43,19 +43,32 @@ async function countRows(db: Queryable, from: string, where: Conditions): Promis
   return row?.n ?? 0;
 }
 
+/** A listing: what to select from where, in which order. `from`, `columns` and `orderBy` are trusted SQL. */
+export interface Listing {
+  columns: string;
+  from: string;
+  where: Conditions;
+  orderBy: string;
+  /**
+   * Wraps the page's query, to add per-row work done only for the rows of the page: given the query as `p`'s
+   * definition, returns the statement, e.g. `with p as (${page}) select p.*, … from p order by …`.
+   */
+  around?: (page: string) => string;
+}
+
 /**
- * One page of a listing and the total it matched. `select` builds the query around the paging clause and selects the
- * total as a `total` column (`count(*) over ()`); past the end, where no row carries it, it is counted from `from`.
+ * One page of a listing and the total it matched: the total rides on each row (`count(*) over ()`); past the end,
+ * where no row carries it, it is counted apart.
  */
 export async function selectPage<T extends object>(
   db: Queryable,
-  where: Conditions,
+  listing: Listing,
   page: { limit: number; offset: number },
-  from: string,
-  select: (pagingClause: string) => string,
 ): Promise<{ total: number; items: T[] }> {
+  const { columns, from, where, orderBy, around } = listing;
   const paged = where.paged(page);
-  const rows = await db.query<T & { total: number }>(select(paged.clause), paged.params);
+  const query = `select ${columns}, count(*) over () as total from ${from} ${where} order by ${orderBy} ${paged.clause}`;
+  const rows = await db.query<T & { total: number }>(around ? around(query) : query, paged.params);
   const total = rows[0]?.total ?? (page.offset > 0 ? await countRows(db, from, where) : 0);
   return { total, items: rows.map(({ total: _total, ...row }) => row as unknown as T) };
 }

@@ -24,11 +24,5 @@ export async function listAudit(db: Queryable, tenant: Tenant, filter: AuditFilt
   where.addIf(filter.actorId, (p) => `a.actor_id = ${p}`);
   where.addIf(filter.targetId, (p) => `a.target_id = ${p}`);
   where.addIf(filter.operation, (p) => `a.operation = ${p}`);
-  return selectPage<AuditEntry>(
-    db,
-    where,
-    page,
-    'audit_log a',
-    (paging) => `select ${COLUMNS}, count(*) over () as total from audit_log a ${where} order by a.created_at desc, a.id desc ${paging}`,
-  );
+  return selectPage<AuditEntry>(db, { columns: COLUMNS, from: 'audit_log a', where, orderBy: 'a.created_at desc, a.id desc' }, page);
 }

@@ -34,11 +34,8 @@ export async function searchContacts(db: Queryable, tenant: Tenant, filter: Cont
   );
   const { total, items } = await selectPage<Contact>(
     db,
-    where,
+    { columns: CONTACT_COLUMNS, from: CONTACTS, where, orderBy: 'ct.created_at desc, ct.id desc' },
     page,
-    CONTACTS,
-    (paging) =>
-      `select ${CONTACT_COLUMNS}, count(*) over () as total from ${CONTACTS} ${where} order by ct.created_at desc, ct.id desc ${paging}`,
   );
   return { total, items: items.map((row) => owned(row)) };
 }
@@ -82,15 +79,17 @@ export async function listCompanies(db: Queryable, tenant: Tenant, filter: Compa
   where.add(`co.workspace_id = any(${where.param(tenant.workspaceIds)})`);
   where.addIf(filter.search && `%${likeEscape(filter.search)}%`, (p) => `(co.name ilike ${p} or co.domain ilike ${p})`);
   where.addIf(filter.industry, (p) => `lower(co.industry) = lower(${p})`);
+  // Counts are computed only for the page's rows, after the limit.
   return selectPage<CompanyWithCounts>(
     db,
-    where,
+    {
+      columns: COMPANY_COLUMNS,
+      from: 'companies co',
+      where,
+      orderBy: 'co.name, co.id',
+      around: (pageQuery) => `with p as (${pageQuery}) select p.*, ${counts('p')} from p order by p.name, p.id`,
+    },
     page,
-    'companies co',
-    (
-      paging,
-    ) => `with p as (select ${COMPANY_COLUMNS}, count(*) over () as total from companies co ${where} order by co.name, co.id ${paging})
-     select p.*, ${counts('p')} from p order by p.name, p.id`,
   );
 }
 
@@ -136,13 +135,7 @@ export async function listNotes(db: Queryable, parent: NoteParent, page: Page) {
   const [column, id] = noteColumn(parent);
   const where = new Conditions();
   where.add(`n.${column} = ${where.param(id)}`);
-  return selectPage<NoteRecord>(
-    db,
-    where,
-    page,
-    'notes n',
-    (paging) => `select ${NOTE_COLUMNS}, count(*) over () as total from notes n ${where} order by n.created_at desc, n.id desc ${paging}`,
-  );
+  return selectPage<NoteRecord>(db, { columns: NOTE_COLUMNS, from: 'notes n', where, orderBy: 'n.created_at desc, n.id desc' }, page);
 }
 
 export async function getNote(db: Queryable, tenant: Tenant, id: string): Promise<Owned<NoteRecord> | undefined> {

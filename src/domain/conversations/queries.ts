@@ -53,12 +53,14 @@ export async function searchConversations(
     : 'null';
   return selectPage<ConversationMatch>(
     db,
-    where,
+    {
+      columns: SUMMARY_COLUMNS,
+      from: 'conversations c',
+      where,
+      orderBy: 'c.started_at desc, c.id desc',
+      around: (pageQuery) => `with p as (${pageQuery}) select p.*, ${snippet} as snippet from p order by p.started_at desc, p.id desc`,
+    },
     page,
-    'conversations c',
-    (paging) => `with p as (select ${SUMMARY_COLUMNS}, count(*) over () as total from conversations c ${where}
-                order by c.started_at desc, c.id desc ${paging})
-     select p.*, ${snippet} as snippet from p order by p.started_at desc, p.id desc`,
   );
 }
 

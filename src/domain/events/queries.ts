@@ -35,13 +35,7 @@ function conditions(workspaceIds: readonly string[], filter: EventFilter): Condi
 /** Events newest first, with the total that matched. */
 export async function listEvents(db: Queryable, tenant: Tenant, filter: EventFilter, page: { limit: number; offset: number }) {
   const where = conditions(tenant.workspaceIds, filter);
-  return selectPage<Event>(
-    db,
-    where,
-    page,
-    'events e',
-    (paging) => `select ${COLUMNS}, count(*) over () as total from events e ${where} order by e.occurred_at desc, e.id desc ${paging}`,
-  );
+  return selectPage<Event>(db, { columns: COLUMNS, from: 'events e', where, orderBy: 'e.occurred_at desc, e.id desc' }, page);
 }
 
 /** Distinct event names with how often and when they last occurred. */

@@ -47,10 +47,8 @@ export async function listVisitors(db: Queryable, tenant: Tenant, filter: Visito
   );
   const { total, items } = await selectPage<VisitorRow>(
     db,
-    where,
+    { columns: COLUMNS, from: FROM, where, orderBy: 'v.last_seen_at desc, v.id desc' },
     page,
-    FROM,
-    (paging) => `select ${COLUMNS}, count(*) over () as total from ${FROM} ${where} order by v.last_seen_at desc, v.id desc ${paging}`,
   );
   return { total, items: items.map(toProfile) };
 }

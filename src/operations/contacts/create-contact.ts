@@ -3,8 +3,9 @@ import * as contacts from '../../domain/contacts/queries.ts';
 import * as contactCommands from '../../domain/contacts/commands.ts';
 import { Contact } from '../../domain/contacts/schema.ts';
 import { defineOperation } from '../define.ts';
-import { invalidArgument, notFound, OperationError } from '../errors.ts';
+import { invalidArgument, notFound } from '../errors.ts';
 import { checkAttributeValues } from '../params/attribute-values.ts';
+import { refuseIfTaken } from '../params/merge-patch.ts';
 import { AttributesParam, ContactText, EmailParam, PhoneParam } from '../params/contact-fields.ts';
 import { WorkspaceParam, writeTenant } from '../params/workspace.ts';
 
@@ -43,14 +44,13 @@ export const createContact = defineOperation({
     const tenant = writeTenant(principal, input.workspace);
     await checkAttributeValues(db, tenant, input.attributes, 'allow');
     if (input.email !== undefined) {
-      const existing = await contacts.findContactByEmail(db, tenant, input.email);
-      if (existing) {
-        throw new OperationError(
-          'conflict',
-          `Contact ${existing.id} already has the email ${input.email}.`,
-          'Use patch_contact to change that contact.',
-        );
-      }
+      const holder = await contacts.findContactByEmail(db, tenant, input.email);
+      refuseIfTaken(
+        holder,
+        undefined,
+        { what: 'Contact', field: 'email', value: input.email },
+        'Use patch_contact to change that contact.',
+      );
     }
     const company = input.company_id === undefined ? undefined : await contacts.getCompany(db, tenant, input.company_id);
     if (input.company_id !== undefined && !company)

@@ -4,9 +4,10 @@ import * as contacts from '../../domain/contacts/queries.ts';
 import { Contact } from '../../domain/contacts/schema.ts';
 import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
-import { invalidArgument, notFound, OperationError } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { checkAttributeValues } from '../params/attribute-values.ts';
 import { rowTenant } from '../params/workspace.ts';
+import { patchedFields, refuseIfTaken } from '../params/merge-patch.ts';
 import { AttributesParam, ContactText, EmailParam, PhoneParam } from '../params/contact-fields.ts';
 
 const FIELDS = ['name', 'email', 'phone', 'title', 'company_id', 'company_name', 'attributes'] as const;
@@ -39,22 +40,20 @@ export const patchContact = defineOperation({
     },
   ],
   async run({ db, principal }, input) {
-    const changed = FIELDS.filter((field) => input[field] !== undefined);
-    if (changed.length === 0) throw invalidArgument(`Nothing to change: give at least one of ${FIELDS.join(', ')}.`);
+    const changed = patchedFields(input, FIELDS);
     const found = await contacts.getContact(db, tenantOf(principal), input.contact_id);
     if (!found) throw notFound('contact', input.contact_id, 'Use search_contacts to find contact ids.');
     // The contact's own workspace bounds everything the patch refers to.
     const tenant = rowTenant(principal, found);
     await checkAttributeValues(db, tenant, input.attributes, 'allow');
     if (input.email) {
-      const other = await contacts.findContactByEmail(db, tenant, input.email);
-      if (other && other.id !== found.id) {
-        throw new OperationError(
-          'conflict',
-          `Contact ${other.id} already has the email ${input.email}.`,
-          'Each email belongs to one contact per workspace.',
-        );
-      }
+      const holder = await contacts.findContactByEmail(db, tenant, input.email);
+      refuseIfTaken(
+        holder,
+        found.id,
+        { what: 'Contact', field: 'email', value: input.email },
+        'Each email belongs to one contact per workspace.',
+      );
     }
     let company: Awaited<ReturnType<typeof contacts.getCompany>> | null | undefined;
     if (input.company_id) {

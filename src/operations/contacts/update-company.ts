@@ -3,7 +3,8 @@ import * as contactCommands from '../../domain/contacts/commands.ts';
 import * as contacts from '../../domain/contacts/queries.ts';
 import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
-import { invalidArgument, notFound, OperationError } from '../errors.ts';
+import { notFound } from '../errors.ts';
+import { patchedFields, refuseIfTaken } from '../params/merge-patch.ts';
 import { CompanyFieldParams } from '../params/contact-fields.ts';
 import { rowTenant } from '../params/workspace.ts';
 import { CompanyWithCounts } from './list-companies.ts';
@@ -32,20 +33,18 @@ export const updateCompany = defineOperation({
   rest: { method: 'PATCH', path: '/companies/{company_id}' },
   examples: [{ summary: 'Record a headcount', input: { company_id: 'co_01JD0000000000000000000000', employee_count: 250 } }],
   async run({ db, principal }, input) {
-    const changed = FIELDS.filter((field) => input[field] !== undefined);
-    if (changed.length === 0) throw invalidArgument(`Nothing to change: give at least one of ${FIELDS.join(', ')}.`);
+    const changed = patchedFields(input, FIELDS);
     const found = await contacts.getCompany(db, tenantOf(principal), input.company_id);
     if (!found) throw notFound('company', input.company_id, 'Use list_companies to find company ids.');
     const tenant = rowTenant(principal, found);
     if (input.domain) {
-      const other = await contacts.findCompanyByDomain(db, tenant, input.domain);
-      if (other && other.id !== found.id) {
-        throw new OperationError(
-          'conflict',
-          `Company ${other.id} already has the domain ${input.domain}.`,
-          'Each domain belongs to one company per workspace.',
-        );
-      }
+      const holder = await contacts.findCompanyByDomain(db, tenant, input.domain);
+      refuseIfTaken(
+        holder,
+        found.id,
+        { what: 'Company', field: 'domain', value: input.domain },
+        'Each domain belongs to one company per workspace.',
+      );
     }
     await contactCommands.patchCompany(db, found, input);
     return { company: (await contacts.getCompany(db, tenant, found.id))!, changed };
