@@ -34,8 +34,10 @@ describe('tool selection and resources', async () => {
           'get_conversation',
           'get_usage_summary',
           'list_audit_log',
+          'list_conversation_messages',
           'list_workspaces',
           'search_conversations',
+          'send_conversation_message',
         ],
         `${era}: the catalogue comes along`,
       );

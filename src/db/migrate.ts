@@ -5,6 +5,7 @@ import * as initial from './migrations/001-initial.ts';
 import * as sessions from './migrations/002-sessions.ts';
 import * as oauth from './migrations/003-oauth.ts';
 import * as writes from './migrations/004-writes.ts';
+import * as messages from './migrations/005-messages.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'sessions', sql: sessions.sql },
   { version: 3, name: 'oauth', sql: oauth.sql },
   { version: 4, name: 'writes', sql: writes.sql },
+  { version: 5, name: 'messages', sql: messages.sql },
 ];
 
 export function checksum(migration: Migration): string {

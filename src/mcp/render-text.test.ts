@@ -70,3 +70,33 @@ test('a deep object stays one JSON cell, and rows that share few columns are wri
   const sparse = renderText({ items: [{ a: 1 }, { b: 2 }, { c: 3 }, { d: 4 }] });
   assert.equal(sparse, ['items (4):', '  - a: 1', '  - b: 2', '  - c: 3', '  - d: 4'].join('\n'));
 });
+
+test('messages read as a transcript: each day once, the body always quoted, outgoing ones with their status and id', () => {
+  const text = renderText({
+    messages: [
+      { id: 'msg_1', role: 'visitor', author_name: null, body: 'Was I charged twice?', created_at: '2026-11-20T23:59:10.000Z' },
+      { id: 'msg_2', role: 'agent', author_name: 'Ava', body: 'Let me check.', created_at: '2026-11-21T00:00:02.000Z' },
+      {
+        id: 'msg_3',
+        role: 'human',
+        author_name: 'Dana Reyes',
+        body: 'Refunded "49".',
+        body_truncated: true,
+        created_at: '2026-11-21T09:30:00.000Z',
+        status: 'failed',
+        status_reason: 'mailbox full',
+      },
+    ],
+  });
+  assert.equal(
+    text,
+    [
+      'messages (3):',
+      '  2026-11-20:',
+      '    23:59:10 visitor: "Was I charged twice?"',
+      '  2026-11-21:',
+      '    00:00:02 agent Ava: "Let me check."',
+      '    09:30:00 human "Dana Reyes" [failed: "mailbox full" msg_3]: "Refunded \\"49\\"." (cut)',
+    ].join('\n'),
+  );
+});

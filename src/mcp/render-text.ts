@@ -2,7 +2,7 @@
  * A tool result as the text a model reads: the facts of `structuredContent` (which stays the full typed object) in
  * fewer tokens. Lists of objects become tables with their keys written once; nulls, empty lists and empty objects are
  * left out; nested objects are indented. Text that is not a plain token is JSON-quoted, so a value never runs into the
- * next one, and what a visitor wrote stays visibly quoted data.
+ * next one, and what a visitor wrote stays visibly quoted data. A list of messages reads as a transcript.
  */
 export function renderText(value: Record<string, unknown>): string {
   return objectLines(value, '').join('\n');
@@ -30,7 +30,8 @@ function objectLines(object: Record<string, unknown>, indent: string): string[] 
   for (const [key, value] of Object.entries(object)) {
     if (isEmpty(value)) continue;
     if (Array.isArray(value)) {
-      if (value.every(isObject)) lines.push(`${indent}${key} (${value.length}):`, ...table(value, `${indent}  `));
+      if (value.every(isMessage)) lines.push(`${indent}${key} (${value.length}):`, ...transcript(value, `${indent}  `));
+      else if (value.every(isObject)) lines.push(`${indent}${key} (${value.length}):`, ...table(value, `${indent}  `));
       else lines.push(`${indent}${key}: ${value.map(cell).join(', ')}`);
     } else if (isObject(value)) {
       lines.push(`${indent}${key}:`, ...objectLines(value, `${indent}  `));
@@ -87,4 +88,41 @@ function cell(value: unknown): string {
   }
   if (isObject(value)) return JSON.stringify(value);
   return scalar(value);
+}
+
+/** What a transcript line carries; a list of rows with other fields is a table. */
+const MESSAGE_FIELDS = new Set(['id', 'role', 'author_name', 'body', 'body_truncated', 'created_at', 'status', 'status_reason']);
+
+function isMessage(value: unknown): value is Record<string, unknown> {
+  return (
+    isObject(value) &&
+    typeof value.body === 'string' &&
+    typeof value.role === 'string' &&
+    typeof value.created_at === 'string' &&
+    Object.keys(value).every((key) => MESSAGE_FIELDS.has(key))
+  );
+}
+
+/**
+ * Messages as a transcript: each day once, then `time role author: "body"` per message, the body always quoted. An
+ * outgoing message adds its delivery status and its id (what a delivery report names); others leave their id to
+ * structuredContent, since a model reads a transcript and acts on the conversation, and ids would double its length.
+ */
+function transcript(messages: Array<Record<string, unknown>>, indent: string): string[] {
+  const lines: string[] = [];
+  let day = '';
+  for (const message of messages) {
+    const at = String(message.created_at);
+    if (at.slice(0, 10) !== day) {
+      day = at.slice(0, 10);
+      lines.push(`${indent}${day}:`);
+    }
+    const author = isEmpty(message.author_name) ? '' : ` ${scalar(message.author_name)}`;
+    const status = isEmpty(message.status)
+      ? ''
+      : ` [${String(message.status)}${isEmpty(message.status_reason) ? '' : `: ${scalar(message.status_reason)}`} ${String(message.id)}]`;
+    const cut = message.body_truncated ? ' (cut)' : '';
+    lines.push(`${indent}  ${at.slice(11, 19)} ${String(message.role)}${author}${status}: ${JSON.stringify(message.body)}${cut}`);
+  }
+  return lines;
 }

@@ -5,7 +5,9 @@ import { catalogue } from './catalogue/index.ts';
 import { contacts } from './contacts/index.ts';
 import { conversations } from './conversations/index.ts';
 import type { AnyOperation, Toolset } from './define.ts';
+import { delivery } from './delivery/index.ts';
 import { events } from './events/index.ts';
+import { messaging } from './messaging/index.ts';
 import { notes } from './notes/index.ts';
 import { visitors } from './visitors/index.ts';
 
@@ -14,6 +16,8 @@ export const TOOLSETS: readonly Toolset[] = [
   account,
   conversations,
   contacts,
+  messaging,
+  delivery,
   notes,
   attributes,
   visitors,

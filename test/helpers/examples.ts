@@ -13,6 +13,7 @@ const SAMPLES: Record<string, string> = {
   ct: `select ct.id from contacts ct where ct.workspace_id in ${ACCOUNT} and ct.company_id is not null and exists (select 1 from notes n where n.contact_id = ct.id) order by ct.id limit 1`,
   co: `select co.id from companies co where co.workspace_id in ${ACCOUNT} and exists (select 1 from contacts ct where ct.company_id = co.id) order by co.id limit 1`,
   note: `select n.id from notes n where n.workspace_id in ${ACCOUNT} and n.contact_id is not null order by n.id limit 1`,
+  msg: `select m.id from messages m where m.workspace_id in ${ACCOUNT} and m.status = 'queued' order by m.id limit 1`,
   vis: `select v.id from visitors v where v.workspace_id in ${ACCOUNT} and v.contact_id is not null and exists (select 1 from conversations c where c.visitor_id = v.id) order by v.id limit 1`,
 };
 

@@ -132,7 +132,10 @@ export async function visitor(w: Workspace): Promise<void> {
     identified_at: contact ? String(contact.created_at) : null,
     created_at: iso(firstSeen),
   };
-  if (contact) await w.sink.push('contacts', contact);
+  if (contact) {
+    w.contacts.push(contact);
+    await w.sink.push('contacts', contact);
+  }
   await w.sink.push('visitors', visitor);
   for (const row of conversations) await w.sink.push('conversations', row);
   for (const row of messages) await w.sink.push('messages', row);

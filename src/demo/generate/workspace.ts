@@ -9,6 +9,8 @@ export class Workspace {
   readonly companySeeds: CompanySeed[] = [];
   readonly agentIds: string[] = [];
   readonly categoryIds = new Map<string, string>();
+  /** The contacts generated so far, for the outreach drawn after everything else. */
+  readonly contacts: Row[] = [];
 
   constructor(
     readonly rng: Random,

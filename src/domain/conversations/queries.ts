@@ -3,7 +3,7 @@ import { Conditions, selectPage } from '../../db/sql.ts';
 import { owned, type Owned, type Tenant } from '../tenancy/tenant.ts';
 import type { Contact } from '../contacts/schema.ts';
 import type { VisitorProfile } from '../visitors/schema.ts';
-import type { ConversationSummary, Message } from './schema.ts';
+import type { ConversationSummary } from './schema.ts';
 
 const SUMMARY_COLUMNS = `c.id, c.workspace_id, c.agent_id, c.visitor_id, c.contact_id, c.channel, c.status, c.subject, c.summary,
   c.message_count, c.visitor_message_count, c.started_at, c.last_message_at`;
@@ -77,21 +77,6 @@ export async function getConversations(db: Queryable, tenant: Tenant, ids: reado
     [ids, tenant.workspaceIds],
   );
   return rows.map((row) => owned(row));
-}
-
-/** The transcript in chronological order, at most `limit` messages, each body cut at `maxBodyLength`. */
-export async function getMessages(db: Queryable, conversation: Owned<ConversationSummary>, limit: number, maxBodyLength: number) {
-  const rows = await db.query<Message & { full_length: number }>(
-    `select id, role, author_name, left(body, $3) as body, length(body) as full_length, created_at
-     from messages where conversation_id = $1 order by created_at, id limit $2`,
-    [conversation.id, limit, maxBodyLength],
-  );
-  return rows.map(({ full_length, ...m }) => (full_length > maxBodyLength ? { ...m, body_truncated: true } : m));
-}
-
-export async function countMessages(db: Queryable, conversation: Owned<ConversationSummary>): Promise<number> {
-  const [row] = await db.query<{ n: number }>('select count(*) as n from messages where conversation_id = $1', [conversation.id]);
-  return row?.n ?? 0;
 }
 
 /** The most recent conversations of a contact or visitor, for profile bundles. */

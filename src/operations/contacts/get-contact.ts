@@ -18,8 +18,8 @@ export const getContact = defineOperation({
   title: 'Get a contact',
   description:
     `One contact with their company, the latest ${NOTES} notes, the latest ${CONVERSATIONS} conversations and a recent ` +
-    `timeline of their latest ${EVENTS} events, with totals for each. For the full activity history use list_events ` +
-    'with contact_id, or get_visitor_journey with their visitor id.',
+    `timeline of their latest ${EVENTS} events, with totals for each. For everything that happened with them ` +
+    '(conversations, events, notes, tickets, calls, appointments, forms) page through get_contact_timeline.',
   scope: 'read',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({ contact_id: z.string().min(1).max(64).describe('A contact id (ct_...).') }),
