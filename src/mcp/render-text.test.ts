@@ -100,3 +100,12 @@ test('messages read as a transcript: each day once, the body always quoted, outg
     ].join('\n'),
   );
 });
+
+test('a value every row of a table shares is written once above it', () => {
+  const rows = ['a', 'b', 'c'].map((id) => ({ id, workspace_id: 'ws_1', channel: 'email', note: id === 'b' ? 'x' : null }));
+  assert.equal(
+    renderText({ rows }),
+    ['rows (3):', '  every row: workspace_id=ws_1, channel=email', '  id | note', '  a | ', '  b | x', '  c | '].join('\n'),
+  );
+  assert.match(renderText({ rows: rows.slice(0, 2) }), /id \| workspace_id \| channel/, 'two rows keep their columns');
+});

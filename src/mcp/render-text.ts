@@ -43,14 +43,20 @@ function objectLines(object: Record<string, unknown>, indent: string): string[] 
 }
 
 /**
- * Rows of objects as one header line and one line per row; a row's nested objects flatten to `parent.child` columns.
+ * Rows of objects as one header line and one line per row; a row's nested objects flatten to `parent.child` columns,
+ * and a column with the same value in every row becomes one `every row:` line.
  * Rows that share few of their columns (each tool's own input schema, say) make a table of mostly empty cells: when
  * writing them one object after another (each opened by `-`) is shorter, they are written so.
  */
 function table(rows: Array<Record<string, unknown>>, indent: string): string[] {
   const flat = rows.map((row) => flatten(row, ''));
-  const columns = [...new Set(flat.flatMap((row) => [...row.keys()]))];
+  const allColumns = [...new Set(flat.flatMap((row) => [...row.keys()]))];
+  // A value every row shares (one workspace, one channel) is written once, above the table.
+  const shared =
+    rows.length >= MIN_SHARED_ROWS ? allColumns.filter((column) => flat.every((row) => row.get(column) === flat[0]!.get(column))) : [];
+  const columns = allColumns.filter((column) => !shared.includes(column));
   const asTable = [
+    ...(shared.length > 0 ? [`${indent}every row: ${shared.map((column) => `${column}=${flat[0]!.get(column)}`).join(', ')}`] : []),
     `${indent}${columns.join(' | ')}`,
     ...flat.map((row) => `${indent}${columns.map((column) => row.get(column) ?? '').join(' | ')}`),
   ];
@@ -59,6 +65,9 @@ function table(rows: Array<Record<string, unknown>>, indent: string): string[] {
   );
   return length(asObjects) < length(asTable) ? asObjects : asTable;
 }
+
+/** Below this many rows, a shared value is not worth a line of its own. */
+const MIN_SHARED_ROWS = 3;
 
 const length = (lines: string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0);
 

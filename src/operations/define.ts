@@ -4,6 +4,7 @@ import type { Principal } from '../domain/tenancy/principal.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { ErrorCode } from './errors.ts';
+import { toJsonSchema } from './json-schema.ts';
 
 /** What a surface knows of a call: who makes it, through which surface, and where to log. */
 export interface CallContext {
@@ -134,8 +135,8 @@ export function defineOperation<I extends ObjectSchema, O extends ObjectSchema>(
     input: input as unknown as I,
     output,
     jsonSchema: {
-      input: z.toJSONSchema(input, { io: 'input' }) as Record<string, unknown>,
-      output: z.toJSONSchema(output, { io: 'output' }) as Record<string, unknown>,
+      input: toJsonSchema(input, 'input'),
+      output: toJsonSchema(output, 'output'),
     },
   };
 }

@@ -10,7 +10,8 @@ const ACCOUNT = `(select w.id from workspaces w join accounts a on a.id = w.acco
 const SAMPLES: Record<string, string> = {
   ws: `select w.id from workspaces w join accounts a on a.id = w.account_id where a.slug = $1 order by w.created_at, w.id limit 1`,
   cv: `select id from conversations where workspace_id in ${ACCOUNT} and visitor_id is not null and contact_id is not null order by started_at desc, id limit 1`,
-  ct: `select ct.id from contacts ct where ct.workspace_id in ${ACCOUNT} and ct.company_id is not null and exists (select 1 from notes n where n.contact_id = ct.id) order by ct.id limit 1`,
+  ct: `select ct.id from contacts ct where ct.workspace_id in ${ACCOUNT} and ct.company_id is not null and exists (select 1 from notes n where n.contact_id = ct.id)
+       order by exists (select 1 from conversations c where c.contact_id = ct.id and c.channel = 'email') desc, ct.id limit 1`,
   co: `select co.id from companies co where co.workspace_id in ${ACCOUNT} and exists (select 1 from contacts ct where ct.company_id = co.id) order by co.id limit 1`,
   note: `select n.id from notes n where n.workspace_id in ${ACCOUNT} and n.contact_id is not null order by n.id limit 1`,
   msg: `select m.id from messages m where m.workspace_id in ${ACCOUNT} and m.status = 'queued' order by m.id limit 1`,

@@ -3,7 +3,7 @@ import { Conditions, selectPage } from '../../db/sql.ts';
 import { owned, type Owned, type Tenant } from '../tenancy/tenant.ts';
 import type { Contact } from '../contacts/schema.ts';
 import type { VisitorProfile } from '../visitors/schema.ts';
-import type { ConversationSummary } from './schema.ts';
+import type { ConversationSummary, EmailThread } from './schema.ts';
 
 const SUMMARY_COLUMNS = `c.id, c.workspace_id, c.agent_id, c.visitor_id, c.contact_id, c.channel, c.status, c.subject, c.summary,
   c.message_count, c.visitor_message_count, c.started_at, c.last_message_at`;
@@ -92,4 +92,76 @@ export async function recentConversations(
     `select ${SUMMARY_COLUMNS} from conversations c ${where} order by c.started_at desc, c.id desc limit ${where.param(limit)}`,
     where.params,
   );
+}
+
+/** A contact's conversations on every channel (or one), newest activity first. */
+export async function contactConversations(
+  db: Queryable,
+  contact: Owned<Contact>,
+  filter: { channel?: string | undefined; status?: string | undefined },
+  page: { limit: number; offset: number },
+) {
+  const where = new Conditions();
+  where.add(`c.workspace_id = ${where.param(contact.workspace_id)} and c.contact_id = ${where.param(contact.id)}`);
+  where.addIf(filter.channel, (p) => `c.channel = ${p}`);
+  where.addIf(filter.status, (p) => `c.status = ${p}`);
+  return selectPage<ConversationSummary>(
+    db,
+    { columns: SUMMARY_COLUMNS, from: 'conversations c', where, orderBy: 'c.last_message_at desc, c.id desc' },
+    page,
+  );
+}
+
+/** A contact's e-mail conversations as threads, latest first, each with an excerpt of its latest message. */
+export async function contactEmailThreads(
+  db: Queryable,
+  contact: Owned<Contact>,
+  excerptLength: number,
+  page: { limit: number; offset: number },
+) {
+  const where = new Conditions();
+  where.add(`c.workspace_id = ${where.param(contact.workspace_id)} and c.contact_id = ${where.param(contact.id)} and c.channel = 'email'`);
+  // The latest message is read only for the page's threads.
+  const { total, items } = await selectPage<Omit<EmailThread, 'last_message'> & LatestMessage>(
+    db,
+    {
+      columns: 'c.id, c.workspace_id, c.subject, c.status, c.message_count, c.started_at, c.last_message_at',
+      from: 'conversations c',
+      where,
+      orderBy: 'c.last_message_at desc, c.id desc',
+      around: (pageQuery) => `with p as (${pageQuery})
+        select p.*, m.role as latest_role, m.author_name as latest_author_name, left(m.body, ${Math.trunc(excerptLength)}) as latest_excerpt,
+          m.status as latest_status, m.created_at as latest_created_at
+        from p left join lateral (select * from messages m where m.conversation_id = p.id order by m.created_at desc, m.id desc limit 1) m on true
+        order by p.last_message_at desc, p.id desc`,
+    },
+    page,
+  );
+  const threads: EmailThread[] = items.map(
+    ({ latest_role, latest_author_name, latest_excerpt, latest_status, latest_created_at, ...thread }) => ({
+      ...thread,
+      last_message:
+        latest_role === null
+          ? null
+          : {
+              role: latest_role,
+              author_name: latest_author_name,
+              excerpt: latest_excerpt!,
+              status: latest_status,
+              created_at: latest_created_at!,
+            },
+    }),
+  );
+  return { total, threads };
+}
+
+type Latest = NonNullable<EmailThread['last_message']>;
+
+/** A thread's latest message as columns of its row (null when it has none). */
+interface LatestMessage {
+  latest_role: Latest['role'] | null;
+  latest_author_name: string | null;
+  latest_excerpt: string | null;
+  latest_status: Latest['status'];
+  latest_created_at: string | null;
 }

@@ -29,3 +29,24 @@ export const Message = z.object({
   status_reason: z.string().optional().describe('Why delivery failed.'),
 });
 export type Message = z.infer<typeof Message>;
+
+/** An e-mail conversation as a thread: its subject and counts, and an excerpt of its latest message. */
+export const EmailThread = z.object({
+  id: z.string().describe('The conversation id.'),
+  workspace_id: z.string(),
+  subject: z.string().nullable(),
+  status: ConversationSummary.shape.status,
+  message_count: z.number().int(),
+  started_at: z.string(),
+  last_message_at: z.string(),
+  last_message: z
+    .object({
+      role: Message.shape.role,
+      author_name: z.string().nullable(),
+      excerpt: z.string(),
+      status: DeliveryStatus.nullable(),
+      created_at: z.string(),
+    })
+    .nullable(),
+});
+export type EmailThread = z.infer<typeof EmailThread>;

@@ -49,7 +49,7 @@ function asMessage({ full_length, status, status_reason, ...message }: MessageRo
 }
 
 const OUTGOING_COLUMNS = `m.id, m.workspace_id, m.conversation_id, c.contact_id, c.channel, m.channel_id, m.recipient, c.subject, m.role,
-  m.author_name, m.sender_type, m.sender_id, m.body, m.status, m.status_reason, m.status_at, m.external_id, m.created_at`;
+  m.author_name, m.sender_id, m.body, m.status, m.status_reason, m.status_at, m.external_id, m.created_at`;
 const OUTGOING_FROM = 'messages m join conversations c on c.id = m.conversation_id';
 
 export async function getOutgoingMessage(db: Queryable, tenant: Tenant, id: string): Promise<Owned<OutgoingMessage> | undefined> {

@@ -18,7 +18,6 @@ await describeOperation(sendConversationMessage, (h) => {
     assert.deepEqual((await h.call(sendConversationMessage, input)).message, message);
     assert.equal(message.status, 'queued');
     assert.equal(message.body, 'Your refund is on its way.');
-    assert.equal(message.sender_type, 'agent');
     assert.equal(message.sender_id, conversation.agent_id);
     assert.equal(message.role, 'agent');
     assert.equal(message.recipient, null, 'the web widget needs no address');
