@@ -38,7 +38,7 @@ test('a read-only credential never sees a write tool; toolsets narrow further', 
   );
   assert.deepEqual(
     conversations.map((op) => op.name),
-    ['search_conversations', 'get_conversation', 'find_tools', 'call_tool'],
+    ['search_conversations', 'get_conversation', 'list_conversation_messages', 'send_conversation_message', 'find_tools', 'call_tool'],
     'with the catalogue',
   );
 });

@@ -78,7 +78,8 @@ export interface OperationSpec<I extends ObjectSchema, O extends ObjectSchema> {
   annotations: ToolAnnotations;
   input: I;
   output: O;
-  rest?: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string };
+  /** `creates: false` on a POST write that changes what exists instead (answered 200, not 201). */
+  rest?: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; creates?: false };
   /**
    * Typical calls, at least one. The cross-surface test runs each over MCP (both eras) and REST, with ids swapped for
    * demo ids of the same kind (by prefix), so a new operation is covered without new test code.

@@ -23,9 +23,12 @@ function hasBody(headers: Headers): boolean {
   return (headers.get('content-length') ?? '0') !== '0' || headers.has('transfer-encoding');
 }
 
-/** A write by POST creates something: 201 Created (a replay of it too, so a retry sees what the first call saw). */
+/**
+ * A write by POST creates something, 201 Created (a replay of it too, so a retry sees what the first call saw), unless
+ * its route says it changes what exists (a delivery report).
+ */
 export function successStatus(op: AnyOperation): 200 | 201 {
-  return op.scope === 'write' && op.rest?.method === 'POST' ? 201 : 200;
+  return op.scope === 'write' && op.rest?.method === 'POST' && op.rest.creates !== false ? 201 : 200;
 }
 
 /** `/conversations/{conversation_id}` (OpenAPI style) as a Hono route, `/conversations/:conversation_id`. */

@@ -31,7 +31,7 @@ export async function contactTimeline(
   const sources: Record<TimelineKind, string> = {
     conversation: `select 'conversation', c.id, c.started_at, coalesce(c.subject, 'Conversation'),
       c.channel || ', ' || c.status || ', ' || c.message_count || ' messages' from conversations c where ${of('c')}`,
-    event: `select 'event', e.id, e.occurred_at, e.name, coalesce(e.page_title, e.path, nullif(e.properties::text, '{}'))
+    event: `select 'event', e.id, e.occurred_at, e.name, coalesce(e.page_title, e.path, nullif(regexp_replace(e.properties::text, '[{}"]', '', 'g'), ''))
       from events e where e.workspace_id = ${ws}
       and (e.contact_id = ${id} or e.visitor_id in (select v.id from visitors v where v.workspace_id = ${ws} and v.contact_id = ${id}))`,
     note: `select 'note', n.id, n.created_at, 'Note by ' || n.author, left(n.body, 300) from notes n where ${of('n')}`,

@@ -25,7 +25,7 @@ export const reportMessageDelivery = defineOperation({
     occurred_at: z.iso.datetime({ offset: true }).optional().describe('When it happened (ISO 8601); default now.'),
   }),
   output: z.object({ message: OutgoingMessage, changed: z.boolean() }),
-  rest: { method: 'POST', path: '/messages/{message_id}/delivery' },
+  rest: { method: 'POST', path: '/messages/{message_id}/delivery', creates: false },
   examples: [{ summary: 'The provider delivered a message', input: { message_id: 'msg_01JD0000000000000000000000', status: 'delivered' } }],
   async run({ db, principal }, input) {
     if ((input.status === 'failed') !== (input.reason !== undefined))
