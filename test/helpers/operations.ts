@@ -57,6 +57,24 @@ export class OperationHarness {
     return invoke(this.deps, op, { principal, surface: 'rest', db: this.db, requestId: 'test', log: QUIET }, input);
   }
 
+  /**
+   * Runs `work` with the invoker over a second connection pool to the same PostgreSQL database: what another Parley
+   * instance would hold, for races between instances.
+   */
+  async withSecondInstance<T>(
+    work: (outcome: (op: AnyOperation, principal: Principal, input: unknown) => Promise<Outcome>) => Promise<T>,
+  ): Promise<T> {
+    const other = await openDatabase({ databaseUrl: this.databaseUrl!, dataDir: '/tmp', command: 'second instance' });
+    try {
+      const deps = { rateLimiter: new RateLimiter(), usage: new UsageRecorder(other) };
+      return await work((op, principal, input) =>
+        invoke(deps, op, { principal, surface: 'rest', db: other, requestId: 'second-instance', log: QUIET }, input),
+      );
+    } finally {
+      await other.close();
+    }
+  }
+
   /** Calls the operation, which must succeed; its output must parse with the operation's own output schema. */
   async call<O extends ObjectSchema>(
     op: Operation<ObjectSchema, O>,

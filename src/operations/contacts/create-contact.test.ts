@@ -1,10 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openDatabase } from '../../db/database.ts';
-import { invoke } from '../../operations/invoke.ts';
-import { RateLimiter } from '../../limits/rate-limit.ts';
-import { UsageRecorder } from '../../limits/usage.ts';
-import { createLogger } from '../../log.ts';
 import { describeOperation } from '../../../test/helpers/operations.ts';
 import { createContact } from './create-contact.ts';
 
@@ -123,22 +118,16 @@ await describeOperation(createContact, (h) => {
   if (h.engine.name === 'postgres') {
     test('two instances racing the same key create one contact and give one answer', async () => {
       const [web] = await h.workspaceIds('northwind');
-      // A second connection pool to the same database: what another Parley instance would hold.
-      const other = await openDatabase({ databaseUrl: h.databaseUrl!, dataDir: '/tmp', command: 'second instance' });
-      try {
-        const input = { workspace: web!, name: 'Race Person', idempotency_key: 'key-race-1' };
-        const deps = { rateLimiter: new RateLimiter(), usage: new UsageRecorder(other) };
-        const ctx = { principal: h.as.northwind, surface: 'rest' as const, db: other, requestId: 'race', log: createLogger('silent') };
-        const answers = await Promise.all([
+      const input = { workspace: web!, name: 'Race Person', idempotency_key: 'key-race-1' };
+      const answers = await h.withSecondInstance((elsewhere) =>
+        Promise.all([
           ...Array.from({ length: 4 }, () => h.outcome(createContact, h.as.northwind, input)),
-          ...Array.from({ length: 4 }, () => invoke(deps, createContact, ctx, input)),
-        ]);
-        assert.ok(answers.every((a) => a.ok));
-        assert.equal(new Set(answers.map((a) => (a.ok ? a.json : ''))).size, 1, 'one answer');
-        assert.equal(await count("select count(*) as n from contacts where name = 'Race Person'"), 1);
-      } finally {
-        await other.close();
-      }
+          ...Array.from({ length: 4 }, () => elsewhere(createContact, h.as.northwind, input)),
+        ]),
+      );
+      assert.ok(answers.every((a) => a.ok));
+      assert.equal(new Set(answers.map((a) => (a.ok ? a.json : ''))).size, 1, 'one answer');
+      assert.equal(await count("select count(*) as n from contacts where name = 'Race Person'"), 1);
     });
   }
 });

@@ -71,6 +71,65 @@ await describeOperation(sendConversationMessage, (h) => {
     assert.equal(message.channel, 'email');
   });
 
+  test('sends as a person of the account; a person signed in through OAuth only as themselves or an agent', async () => {
+    const conversation = await webConversation();
+    await h.sql(
+      `insert into users (id, account_id, email, name, role) values
+         ('usr_send_dana', $1, 'dana@northwind.example', 'Dana Reyes', 'member'), ('usr_send_sam', $1, 'sam@northwind.example', 'Sam Okafor', 'member')`,
+      [h.as.northwind.accountId],
+    );
+    const asDana = await h.call(sendConversationMessage, {
+      conversation_id: conversation.id,
+      body: 'Dana here.',
+      sender_id: 'usr_send_dana',
+    });
+    assert.deepEqual([asDana.message.role, asDana.message.author_name, asDana.message.sender_id], ['human', 'Dana Reyes', 'usr_send_dana']);
+    // A grant Sam approved: Sam by default, an agent when asked, never Dana.
+    const sam = { ...h.as.northwind, credential: { ...h.as.northwind.credential, type: 'oauth' as const, userId: 'usr_send_sam' } };
+    const bySam = await h.call(sendConversationMessage, { conversation_id: conversation.id, body: 'Sam here.' }, sam);
+    assert.equal(bySam.message.sender_id, 'usr_send_sam');
+    const asAgent = await h.call(
+      sendConversationMessage,
+      { conversation_id: conversation.id, body: 'Agent here.', sender_id: conversation.agent_id },
+      sam,
+    );
+    assert.equal(asAgent.message.role, 'agent');
+    await h.refuse(
+      sendConversationMessage,
+      { conversation_id: conversation.id, body: 'Not Dana.', sender_id: 'usr_send_dana' },
+      'forbidden',
+      sam,
+    );
+    const bluebirdAgent = await h.one<{ id: string }>('select id from agents where workspace_id = any($1) limit 1', [
+      await h.workspaceIds('bluebird'),
+    ]);
+    await h.refuse(
+      sendConversationMessage,
+      { conversation_id: conversation.id, body: 'Hi', sender_id: bluebirdAgent.id },
+      'invalid_argument',
+    );
+  });
+
+  if (h.engine.name === 'postgres') {
+    test('the same text sent at once from two instances, without a key, reaches the customer once', async () => {
+      const conversation = await webConversation();
+      const input = { conversation_id: conversation.id, body: 'Sent twice by a retrying model.' };
+      const answers = await h.withSecondInstance((elsewhere) =>
+        Promise.all([
+          ...Array.from({ length: 4 }, () => h.outcome(sendConversationMessage, h.as.northwind, input)),
+          ...Array.from({ length: 4 }, () => elsewhere(sendConversationMessage, h.as.northwind, input)),
+        ]),
+      );
+      assert.equal(answers.filter((a) => a.ok).length, 1);
+      assert.ok(answers.every((a) => a.ok || a.error.code === 'conflict'));
+      const { n } = await h.one<{ n: number }>('select count(*) as n from messages where conversation_id = $1 and body = $2', [
+        conversation.id,
+        input.body,
+      ]);
+      assert.equal(n, 1);
+    });
+  }
+
   test("refuses another account's conversation, an unknown sender, an empty body and a read-only key, leaving no row", async () => {
     const theirs = await h.one<{ id: string }>('select id from conversations where workspace_id = any($1) limit 1', [
       await h.workspaceIds('bluebird'),
