@@ -1,15 +1,21 @@
 import type { Queryable } from '../../db/database.ts';
 import { newId } from '../../ids.ts';
+import type { Contact } from '../contacts/schema.ts';
 import type { ConversationSummary } from '../conversations/schema.ts';
 import type { Owned } from '../tenancy/tenant.ts';
 import type { DeliveryStatus, OutgoingMessage, Sender } from './schema.ts';
 
+/** Whom a message goes to: a contact on a channel, or (without a contact) one conversation. */
+export type Recipient = { contact: Owned<Contact>; channel: string } | { conversation: Owned<ConversationSummary> };
+
 /**
- * Holds the conversation for the rest of the transaction, so two sends to it run one after the other: the second sees
- * the first when it looks for a duplicate, on any number of Parley instances.
+ * Holds the recipient for the rest of the transaction, so two sends to them run one after the other, on any number of
+ * Parley instances: the second sees the first when it looks for a repeat.
  */
-export async function lockConversation(db: Queryable, conversation: Owned<ConversationSummary>): Promise<void> {
-  await db.query('select pg_advisory_xact_lock(hashtext($1))', [conversation.id]);
+export async function lockRecipient(db: Queryable, to: Recipient): Promise<void> {
+  await db.query('select pg_advisory_xact_lock(hashtext($1))', [
+    'contact' in to ? `contact:${to.contact.id}` : `conversation:${to.conversation.id}`,
+  ]);
 }
 
 export interface Outgoing {

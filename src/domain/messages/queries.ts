@@ -3,6 +3,7 @@ import { Conditions, selectPage } from '../../db/sql.ts';
 import type { Contact } from '../contacts/schema.ts';
 import type { ConversationSummary, Message } from '../conversations/schema.ts';
 import { owned, type Owned, type Tenant } from '../tenancy/tenant.ts';
+import type { Recipient } from './commands.ts';
 import type { DeliveryStatus, OutgoingMessage, Sender, SendingChannel } from './schema.ts';
 import { SENDABLE_CHANNELS } from './schema.ts';
 
@@ -76,17 +77,24 @@ export async function listOutgoingMessages(db: Queryable, tenant: Tenant, filter
   return selectPage<OutgoingMessage>(db, { columns: OUTGOING_COLUMNS, from: OUTGOING_FROM, where, orderBy: 'm.created_at, m.id' }, page);
 }
 
-/** The id of the same text queued or delivered to the conversation within the last `seconds`, if there is one. */
-export async function recentDuplicate(
+/**
+ * The same text sent to the recipient within the last `seconds` and not failed, if there is one: to a contact, in any
+ * of their conversations on the channel (a retried send may have opened a new thread); else in the conversation.
+ */
+export async function recentRepeat(
   db: Queryable,
-  conversation: Owned<ConversationSummary>,
+  to: Recipient,
   body: string,
   seconds: number,
 ): Promise<{ id: string; created_at: string } | undefined> {
+  const where = new Conditions();
+  if ('contact' in to) where.add(`c.contact_id = ${where.param(to.contact.id)} and c.channel = ${where.param(to.channel)}`);
+  else where.add(`c.id = ${where.param(to.conversation.id)}`);
+  where.add(`m.body = ${where.param(body)} and m.status is not null and m.status <> 'failed'`);
+  where.add(`m.created_at > now() - make_interval(secs => ${where.param(seconds)})`);
   const [row] = await db.query<{ id: string; created_at: string }>(
-    `select id, created_at from messages where conversation_id = $1 and body = $2 and status is not null and status <> 'failed'
-     and created_at > now() - make_interval(secs => $3) order by created_at desc limit 1`,
-    [conversation.id, body, seconds],
+    `select m.id, m.created_at from messages m join conversations c on c.id = m.conversation_id ${where} order by m.created_at desc limit 1`,
+    where.params,
   );
   return row;
 }

@@ -5,7 +5,7 @@ import { OutgoingMessage } from '../../domain/messages/schema.ts';
 import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
 import { notFound } from '../errors.ts';
-import { MessageBody, messageCreated, queueInConversation } from '../params/outgoing-message.ts';
+import { MessageBody, messageCreated, queueInConversation, refuseRepeat } from '../params/outgoing-message.ts';
 import { AllowDuplicateParam, SenderParam } from '../params/sender.ts';
 
 export const sendConversationMessage = defineOperation({
@@ -16,7 +16,7 @@ export const sendConversationMessage = defineOperation({
     'the person who connected this app or an AI agent (sender_id). This reaches a real customer: draft first when unsure. ' +
     'The message is queued and its channel delivers it; its status (queued, sent, delivered, read, failed) shows in ' +
     'list_conversation_messages. Pass idempotency_key so a retry never sends twice; the same text to the same ' +
-    'conversation within 10 minutes is refused unless allow_duplicate is true.',
+    'customer within 10 minutes is refused unless allow_duplicate is true.',
   scope: 'write',
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   input: z.object({
@@ -38,6 +38,7 @@ export const sendConversationMessage = defineOperation({
     const conversation = await conversations.getConversation(db, tenant, input.conversation_id);
     if (!conversation) throw notFound('conversation', input.conversation_id, 'Use search_conversations to find conversation ids.');
     const contact = conversation.contact_id ? await contacts.getContact(db, tenant, conversation.contact_id) : undefined;
+    await refuseRepeat(db, contact ? { contact, channel: conversation.channel } : { conversation }, input);
     return { message: await queueInConversation(db, principal, conversation, contact, input) };
   },
   changes: ({ message }) => [messageCreated(message)],

@@ -48,6 +48,20 @@ await describeOperation(sendContactMessage, (h) => {
     );
   });
 
+  test('a retried first e-mail without a key opens no second thread: the same text to the contact is refused', async () => {
+    const contact = await contactWithout('email');
+    const input = { contact_id: contact.id, channel: 'email', subject: 'Welcome', body: 'Welcome aboard!' };
+    await h.call(sendContactMessage, input);
+    const repeat = await h.refuse(sendContactMessage, input, 'conflict');
+    assert.match(repeat.message, /already sent to this contact on email/);
+    const { n } = await h.one<{ n: number }>("select count(*) as n from conversations where contact_id = $1 and channel = 'email'", [
+      contact.id,
+    ]);
+    assert.equal(n, 1);
+    const meant = await h.call(sendContactMessage, { ...input, allow_duplicate: true });
+    assert.equal(meant.conversation_opened, true, 'a subject starts a thread when the repeat is meant');
+  });
+
   test('refuses a channel the workspace cannot send on, a missing address or subject, and subject off email; nothing is left', async () => {
     const contact = await contactWithout('email');
     const disabled = await h.refuse(sendContactMessage, { contact_id: contact.id, channel: 'whatsapp', body: 'Hi' }, 'invalid_argument');

@@ -7,7 +7,7 @@ import { OutgoingMessage, SENDABLE_CHANNELS } from '../../domain/messages/schema
 import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument, notFound } from '../errors.ts';
-import { MessageBody, messageCreated, queueInConversation } from '../params/outgoing-message.ts';
+import { MessageBody, messageCreated, queueInConversation, refuseRepeat } from '../params/outgoing-message.ts';
 import { rowTenant } from '../params/workspace.ts';
 import { AllowDuplicateParam, SenderParam } from '../params/sender.ts';
 
@@ -59,6 +59,7 @@ export const sendContactMessage = defineOperation({
         `This workspace has no active ${input.channel} channel to send through.`,
         'Call list_workspace_senders for the channels that can send.',
       );
+    await refuseRepeat(db, { contact, channel: input.channel }, input);
     const latest = input.subject === undefined ? await messages.latestOpenConversation(db, contact, input.channel) : undefined;
     if (!latest && input.channel === 'email' && input.subject === undefined)
       throw invalidArgument(`Contact ${contact.id} has no open e-mail thread: pass subject to start one.`);

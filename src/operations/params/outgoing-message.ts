@@ -20,27 +20,30 @@ export const MessageBody = z
   .describe('The message as the customer will read it, plain text (up to 10,000 characters).');
 
 /**
- * Queues a message in a conversation, the one way both send tools do: one send at a time per conversation, the same
- * text refused within the duplicate window unless allowed, the sender resolved, and the address fixed from the contact.
+ * Holds the recipient for the rest of the write and refuses the same text sent to them within the repeat window, unless
+ * the caller allows it: models retry sends without idempotency keys. Runs before a send picks or opens a conversation.
  */
+export async function refuseRepeat(db: Queryable, to: messageCommands.Recipient, request: { body: string; allow_duplicate: boolean }) {
+  await messageCommands.lockRecipient(db, to);
+  if (request.allow_duplicate) return;
+  const repeat = await messages.recentRepeat(db, to, request.body, DUPLICATE_WINDOW_SECONDS);
+  if (repeat)
+    throw new OperationError(
+      'conflict',
+      `The same text was already sent to ${'contact' in to ? `this contact on ${to.channel}` : 'this conversation'} at ${repeat.created_at} (message ${repeat.id}); not sent again.`,
+      'If the customer should get it twice, send again with allow_duplicate: true. To retry a send safely, reuse its idempotency_key.',
+    );
+}
+
+/** Queues a message in a conversation, as both send tools do: the sender resolved, the address fixed from the contact. */
 export async function queueInConversation(
   db: Queryable,
   principal: Principal,
   conversation: Owned<ConversationSummary>,
   contact: Owned<Contact> | undefined,
-  request: { body: string; sender_id?: string | undefined; allow_duplicate: boolean },
+  request: { body: string; sender_id?: string | undefined },
 ): Promise<Owned<OutgoingMessage>> {
   const tenant = rowTenant(principal, conversation);
-  await messageCommands.lockConversation(db, conversation);
-  if (!request.allow_duplicate) {
-    const duplicate = await messages.recentDuplicate(db, conversation, request.body, DUPLICATE_WINDOW_SECONDS);
-    if (duplicate)
-      throw new OperationError(
-        'conflict',
-        `The same text was already sent to this conversation at ${duplicate.created_at} (message ${duplicate.id}); not sent again.`,
-        'If the customer should get it twice, send again with allow_duplicate: true. To retry a send safely, reuse its idempotency_key.',
-      );
-  }
   const sender = await resolveSender(db, principal, tenant, conversation.workspace_id, request.sender_id, conversation.agent_id);
   const channel = await messages.activeChannel(db, conversation.workspace_id, conversation.channel);
   const id = await messageCommands.queueMessage(db, conversation, {

@@ -16,14 +16,14 @@ export const SenderParam = z
       "app; with an API key, the conversation's AI agent.",
   );
 
-/** Don't send the same text to the same conversation again within this many seconds unless asked to. */
+/** Don't send the same text to the same customer on the same channel again within this many seconds unless asked to. */
 export const DUPLICATE_WINDOW_SECONDS = 600;
 
 export const AllowDuplicateParam = z
   .boolean()
   .default(false)
   .describe(
-    `Send even though the same text went to this conversation in the last ${DUPLICATE_WINDOW_SECONDS / 60} minutes. Only when the customer should get it twice.`,
+    `Send even though the same text went to this customer on this channel in the last ${DUPLICATE_WINDOW_SECONDS / 60} minutes. Only when they should get it twice.`,
   );
 
 /**
