@@ -6,6 +6,7 @@ import * as sessions from './migrations/002-sessions.ts';
 import * as oauth from './migrations/003-oauth.ts';
 import * as writes from './migrations/004-writes.ts';
 import * as messages from './migrations/005-messages.ts';
+import * as bookings from './migrations/006-bookings.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'oauth', sql: oauth.sql },
   { version: 4, name: 'writes', sql: writes.sql },
   { version: 5, name: 'messages', sql: messages.sql },
+  { version: 6, name: 'bookings', sql: bookings.sql },
 ];
 
 export function checksum(migration: Migration): string {

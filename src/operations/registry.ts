@@ -1,6 +1,7 @@
 import { account } from './account/index.ts';
 import { attributes } from './attributes/index.ts';
 import { batch } from './batch/index.ts';
+import { calls } from './calls/index.ts';
 import { catalogue } from './catalogue/index.ts';
 import { contacts } from './contacts/index.ts';
 import { conversations } from './conversations/index.ts';
@@ -22,6 +23,7 @@ export const TOOLSETS: readonly Toolset[] = [
   attributes,
   visitors,
   events,
+  calls,
   batch,
   catalogue(() => TOOLSETS),
 ];

@@ -149,3 +149,25 @@ export function previousRange(range: Range): Range {
   const previousStart = dayAligned ? startOfLocalDay(addDays(range.echo.start_date, -days), timezone) : start;
   return { start: new Date(previousStart), end: range.start, echo: echoRange(previousStart, range.start.getTime(), timezone) };
 }
+
+/** Things booked ahead (appointments, reservations) default to a window around today, not one ending today. */
+export const BookingRangeParams = {
+  start_date: DateRangeParams.start_date.describe(
+    `Earliest start: YYYY-MM-DD in the time zone, or an ISO-8601 instant. Defaults to ${DEFAULT_RANGE_DAYS} days ago.`,
+  ),
+  end_date: DateRangeParams.end_date.describe(
+    `Latest start: YYYY-MM-DD (the whole day is included) or an ISO-8601 instant (exclusive). Defaults to ${DEFAULT_RANGE_DAYS} days ahead.`,
+  ),
+  timezone: TimeZoneParam,
+};
+
+/** The window of a booking list: as given, else from 30 days ago to 30 days ahead in the time zone. */
+export function resolveBookingRange(input: RangeInput, workspaces: readonly WorkspaceRef[], now = Date.now()): Range {
+  if (input.end_date !== undefined) return resolveRange(input, workspaces, now);
+  const today = localDate(now, input.timezone ?? defaultTimeZone(workspaces));
+  return resolveRange(
+    { ...input, start_date: input.start_date ?? addDays(today, -DEFAULT_RANGE_DAYS), end_date: addDays(today, DEFAULT_RANGE_DAYS) },
+    workspaces,
+    now,
+  );
+}
