@@ -7,6 +7,7 @@ import * as oauth from './migrations/003-oauth.ts';
 import * as writes from './migrations/004-writes.ts';
 import * as messages from './migrations/005-messages.ts';
 import * as bookings from './migrations/006-bookings.ts';
+import * as knowledge from './migrations/007-knowledge.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'writes', sql: writes.sql },
   { version: 5, name: 'messages', sql: messages.sql },
   { version: 6, name: 'bookings', sql: bookings.sql },
+  { version: 7, name: 'knowledge', sql: knowledge.sql },
 ];
 
 export function checksum(migration: Migration): string {

@@ -3,6 +3,7 @@ import { seededIds } from '../../ids.ts';
 import { CLINIC_PROFILE, SAAS_PROFILE } from '../catalog.ts';
 import { Random } from '../random.ts';
 import { standaloneCalls } from './calls.ts';
+import { knowledgeBase } from './knowledge.ts';
 import { outreach } from './outreach.ts';
 import { defineAttributes, setup } from './setup.ts';
 import { RowSink } from './sink.ts';
@@ -113,6 +114,7 @@ export async function generateDemoData(
   // Last, so drawing their ids leaves every other row as it was for a seed.
   for (const w of generated) await defineAttributes(w);
   for (const w of generated) await outreach(w);
+  for (const w of generated) await knowledgeBase(w);
   await sink.flush();
   return { accounts, counts: Object.fromEntries(sink.counts) };
 }

@@ -128,12 +128,15 @@ export async function setup(w: Workspace): Promise<void> {
       title: article.title,
       path: article.path,
       content: article.content,
-      review_status: rng.weighted([
-        ['approved', 6],
-        ['in_review', 2],
-        ['needs_update', 1],
-        ['draft', 1],
-      ] as const),
+      // Drawn from four states as the demo always was; needs_update reads as back in review.
+      review_status: { approved: 'published', in_review: 'in_review', needs_update: 'in_review', draft: 'draft' }[
+        rng.weighted([
+          ['approved', 6],
+          ['in_review', 2],
+          ['needs_update', 1],
+          ['draft', 1],
+        ] as const)
+      ],
       created_at: iso(t + position * 3600_000),
       updated_at: iso(t + position * 3600_000),
     });
