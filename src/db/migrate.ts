@@ -8,6 +8,7 @@ import * as writes from './migrations/004-writes.ts';
 import * as messages from './migrations/005-messages.ts';
 import * as bookings from './migrations/006-bookings.ts';
 import * as knowledge from './migrations/007-knowledge.ts';
+import * as helpdesk from './migrations/008-helpdesk.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'messages', sql: messages.sql },
   { version: 6, name: 'bookings', sql: bookings.sql },
   { version: 7, name: 'knowledge', sql: knowledge.sql },
+  { version: 8, name: 'helpdesk', sql: helpdesk.sql },
 ];
 
 export function checksum(migration: Migration): string {

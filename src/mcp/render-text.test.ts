@@ -75,7 +75,14 @@ test('messages read as a transcript: each day once, the body always quoted, outg
   const text = renderText({
     messages: [
       { id: 'msg_1', role: 'visitor', author_name: null, body: 'Was I charged twice?', created_at: '2026-11-20T23:59:10.000Z' },
-      { id: 'msg_2', role: 'agent', author_name: 'Ava', body: 'Let me check.', created_at: '2026-11-21T00:00:02.000Z' },
+      {
+        id: 'msg_2',
+        role: 'agent',
+        author_name: 'Ava',
+        body: 'Let me check.',
+        created_at: '2026-11-21T00:00:02.000Z',
+        visibility: 'internal',
+      },
       {
         id: 'msg_3',
         role: 'human',
@@ -95,7 +102,7 @@ test('messages read as a transcript: each day once, the body always quoted, outg
       '  2026-11-20:',
       '    23:59:10 visitor: "Was I charged twice?"',
       '  2026-11-21:',
-      '    00:00:02 agent Ava: "Let me check."',
+      '    00:00:02 agent Ava (internal note): "Let me check."',
       '    09:30:00 human "Dana Reyes" [failed: "mailbox full" msg_3]: "Refunded \\"49\\"." (cut)',
     ].join('\n'),
   );

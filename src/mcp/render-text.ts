@@ -100,7 +100,17 @@ function cell(value: unknown): string {
 }
 
 /** What a transcript line carries; a list of rows with other fields is a table. */
-const MESSAGE_FIELDS = new Set(['id', 'role', 'author_name', 'body', 'body_truncated', 'created_at', 'status', 'status_reason']);
+const MESSAGE_FIELDS = new Set([
+  'id',
+  'role',
+  'author_name',
+  'body',
+  'body_truncated',
+  'created_at',
+  'status',
+  'status_reason',
+  'visibility',
+]);
 
 function isMessage(value: unknown): value is Record<string, unknown> {
   return (
@@ -113,8 +123,8 @@ function isMessage(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Messages as a transcript: each day once, then `time role author: "body"` per message, the body always quoted. An
- * outgoing message adds its delivery status and its id (what a delivery report names); others leave their id to
+ * Messages as a transcript: each day once, then `time role author: "body"` per message, the body always quoted; an
+ * internal note says so. An outgoing message adds its delivery status and its id (what a delivery report names); others leave their id to
  * structuredContent, since a model reads a transcript and acts on the conversation, and ids would double its length.
  */
 function transcript(messages: Array<Record<string, unknown>>, indent: string): string[] {
@@ -131,7 +141,8 @@ function transcript(messages: Array<Record<string, unknown>>, indent: string): s
       ? ''
       : ` [${String(message.status)}${isEmpty(message.status_reason) ? '' : `: ${scalar(message.status_reason)}`} ${String(message.id)}]`;
     const cut = message.body_truncated ? ' (cut)' : '';
-    lines.push(`${indent}  ${at.slice(11, 19)} ${String(message.role)}${author}${status}: ${JSON.stringify(message.body)}${cut}`);
+    const note = message.visibility === 'internal' ? ' (internal note)' : '';
+    lines.push(`${indent}  ${at.slice(11, 19)} ${String(message.role)}${author}${note}${status}: ${JSON.stringify(message.body)}${cut}`);
   }
   return lines;
 }

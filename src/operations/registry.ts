@@ -8,6 +8,7 @@ import { conversations } from './conversations/index.ts';
 import type { AnyOperation, Toolset } from './define.ts';
 import { delivery } from './delivery/index.ts';
 import { events } from './events/index.ts';
+import { helpdesk } from './helpdesk/index.ts';
 import { knowledge } from './knowledge/index.ts';
 import { messaging } from './messaging/index.ts';
 import { notes } from './notes/index.ts';
@@ -24,6 +25,7 @@ export const TOOLSETS: readonly Toolset[] = [
   attributes,
   visitors,
   events,
+  helpdesk,
   calls,
   knowledge,
   batch,

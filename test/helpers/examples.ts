@@ -15,6 +15,7 @@ const SAMPLES: Record<string, string> = {
   co: `select co.id from companies co where co.workspace_id in ${ACCOUNT} and exists (select 1 from contacts ct where ct.company_id = co.id) order by co.id limit 1`,
   note: `select n.id from notes n where n.workspace_id in ${ACCOUNT} and n.contact_id is not null order by n.id limit 1`,
   msg: `select m.id from messages m where m.workspace_id in ${ACCOUNT} and m.status = 'queued' order by m.id limit 1`,
+  tk: `select t.id from tickets t where t.workspace_id in ${ACCOUNT} and exists (select 1 from ticket_messages m where m.ticket_id = t.id and m.visibility = 'internal') order by t.id limit 1`,
   call: `select k.id from calls k where k.workspace_id in ${ACCOUNT} and k.transcript is not null order by k.id limit 1`,
   apt: `select b.id from appointments b where b.workspace_id in ${ACCOUNT} and b.contact_id is not null order by b.id limit 1`,
   res: `select b.id from reservations b where b.workspace_id in ${ACCOUNT} order by b.id limit 1`,

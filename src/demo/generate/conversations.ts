@@ -138,11 +138,12 @@ export function conversation(
           contact_id: contact?.id ?? null,
           conversation_id: conversationId,
           subject: script.subject,
-          status: solved ? 'solved' : 'open',
+          status: solved ? 'closed' : 'open',
           priority: topic === 'double_charge' || topic === 'emergency' ? 'high' : 'normal',
           assignee: rng.pick(['Dana Reyes', 'Sam Okafor', 'Maria Lopez']),
           created_at: iso(mid),
           updated_at: iso(lastAt),
+          last_activity_at: iso(lastAt),
           closed_at: solved ? iso(lastAt) : null,
         },
       ]);

@@ -3,6 +3,7 @@ import { seededIds } from '../../ids.ts';
 import { CLINIC_PROFILE, SAAS_PROFILE } from '../catalog.ts';
 import { Random } from '../random.ts';
 import { standaloneCalls } from './calls.ts';
+import { helpdesk } from './helpdesk.ts';
 import { knowledgeBase } from './knowledge.ts';
 import { outreach } from './outreach.ts';
 import { defineAttributes, setup } from './setup.ts';
@@ -115,6 +116,7 @@ export async function generateDemoData(
   for (const w of generated) await defineAttributes(w);
   for (const w of generated) await outreach(w);
   for (const w of generated) await knowledgeBase(w);
+  for (const w of generated) await helpdesk(w);
   await sink.flush();
   return { accounts, counts: Object.fromEntries(sink.counts) };
 }
