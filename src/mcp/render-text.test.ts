@@ -25,7 +25,7 @@ test('lists become tables with their keys once; nulls and empties are left out; 
       'conversations (2):',
       '  id | status | visitor.name | visitor.email | tags | closed_at',
       '  cv_1 | open | "Ada Lovelace" | ada@example.com | [vip, refund] | ',
-      '  cv_2 | closed |  | x@example.com |  | 2026-11-02T10:00:00.000Z',
+      '  cv_2 | closed |  | x@example.com |  | 2026-11-02T10:00:00Z',
     ].join('\n'),
   );
 });

@@ -10,8 +10,15 @@ export function renderText(value: Record<string, unknown>): string {
 
 const PLAIN = /^[\w.@:+/#-]+$/;
 
+/** An ISO instant on a whole second: its `.000` says nothing. */
+const WHOLE_SECOND = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\.000Z$/;
+
 function scalar(value: unknown): string {
-  if (typeof value === 'string') return PLAIN.test(value) ? value : JSON.stringify(value);
+  if (typeof value === 'string') {
+    const instant = WHOLE_SECOND.exec(value);
+    if (instant) return `${instant[1]}Z`;
+    return PLAIN.test(value) ? value : JSON.stringify(value);
+  }
   return String(value);
 }
 

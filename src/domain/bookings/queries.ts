@@ -18,7 +18,7 @@ const BOOKINGS = {
   },
   reservation: {
     columns: `b.id, b.workspace_id, b.starts_at, b.ends_at, b.party_size, b.status, b.resource, coalesce(b.guest_name, ct.name) as guest_name,
-      b.contact_id, ct.email as contact_email, b.notes, b.created_at`,
+      b.contact_id, b.notes, b.created_at`,
     from: 'reservations b left join contacts ct on ct.id = b.contact_id',
   },
 } as const;

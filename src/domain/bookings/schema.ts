@@ -33,7 +33,6 @@ export const Reservation = z.object({
   resource: z.string().nullable().describe('What is booked: a room, a table, a chair.'),
   guest_name: z.string().nullable(),
   contact_id: z.string().nullable(),
-  contact_email: z.string().nullable(),
   notes: z.string().nullable(),
   created_at: z.string(),
 });
