@@ -25,7 +25,7 @@ test('lists become tables with their keys once; nulls and empties are left out; 
       'conversations (2):',
       '  id | status | visitor.name | visitor.email | tags | closed_at',
       '  cv_1 | open | "Ada Lovelace" | ada@example.com | [vip, refund] | ',
-      '  cv_2 | closed |  | x@example.com |  | 2026-11-02T10:00:00Z',
+      '  cv_2 | closed |  | x@example.com |  | 2026-11-02T10:00Z',
     ].join('\n'),
   );
 });
@@ -115,4 +115,11 @@ test('a value every row of a table shares is written once above it', () => {
     ['rows (3):', '  every row: workspace_id=ws_1, channel=email', '  id | note', '  a | ', '  b | x', '  c | '].join('\n'),
   );
   assert.match(renderText({ rows: rows.slice(0, 2) }), /id \| workspace_id \| channel/, 'two rows keep their columns');
+});
+
+test('an instant on a whole second or minute drops what says nothing; others stay as they are', () => {
+  assert.equal(
+    renderText({ a: '2026-11-02T10:00:00.000Z', b: '2026-11-02T10:00:30.000Z', c: '2026-11-02T10:00:30.250Z' }),
+    ['a: 2026-11-02T10:00Z', 'b: 2026-11-02T10:00:30Z', 'c: 2026-11-02T10:00:30.250Z'].join('\n'),
+  );
 });

@@ -10,13 +10,13 @@ export function renderText(value: Record<string, unknown>): string {
 
 const PLAIN = /^[\w.@:+/#-]+$/;
 
-/** An ISO instant on a whole second: its `.000` says nothing. */
-const WHOLE_SECOND = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\.000Z$/;
+/** An ISO instant on a whole second or minute: its `.000` (and `:00`) say nothing. */
+const WHOLE_SECOND = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})\.000Z$/;
 
 function scalar(value: unknown): string {
   if (typeof value === 'string') {
     const instant = WHOLE_SECOND.exec(value);
-    if (instant) return `${instant[1]}Z`;
+    if (instant) return `${instant[1]}${instant[2] === ':00' ? '' : instant[2]}Z`;
     return PLAIN.test(value) ? value : JSON.stringify(value);
   }
   return String(value);
