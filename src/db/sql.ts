@@ -77,3 +77,17 @@ export async function selectPage<T extends object>(
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
+
+/** An excerpt of `text` around the words of `tsquery`, the hits marked **like this**. Both are trusted SQL. */
+export function headline(text: string, tsquery: string): string {
+  return `ts_headline('english', ${text}, ${tsquery}, 'MaxFragments=1, MaxWords=30, MinWords=10, StartSel=**, StopSel=**')`;
+}
+
+/**
+ * The excerpt of the best matching message of a parent row `p`: from `table` (rows with `body` and `search`) whose
+ * `parentColumn` is `p.id`, the one ranking highest for `tsquery` (the earliest of equals). All trusted SQL.
+ */
+export function bestMatchExcerpt(table: string, parentColumn: string, tsquery: string): string {
+  return `(select ${headline('m.body', tsquery)} from ${table} m where m.${parentColumn} = p.id and m.search @@ ${tsquery}
+    order by ts_rank(m.search, ${tsquery}) desc, m.created_at limit 1)`;
+}

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { Conditions, selectPage } from '../../db/sql.ts';
+import { bestMatchExcerpt, Conditions, selectPage } from '../../db/sql.ts';
 import { owned, type Owned, type Tenant } from '../tenancy/tenant.ts';
 import type { Contact } from '../contacts/schema.ts';
 import type { VisitorProfile } from '../visitors/schema.ts';
@@ -46,11 +46,7 @@ export async function searchConversations(
     where.add(`exists (select 1 from messages m where m.conversation_id = c.id and m.search @@ websearch_to_tsquery('english', ${query}))`);
   }
   // Snippets are computed only for the page's rows, after the limit.
-  const snippet = query
-    ? `(select ts_headline('english', m.body, websearch_to_tsquery('english', ${query}), 'MaxFragments=1, MaxWords=30, MinWords=10, StartSel=**, StopSel=**')
-         from messages m where m.conversation_id = p.id and m.search @@ websearch_to_tsquery('english', ${query})
-         order by ts_rank(m.search, websearch_to_tsquery('english', ${query})) desc, m.created_at limit 1)`
-    : 'null';
+  const snippet = query ? bestMatchExcerpt('messages', 'conversation_id', `websearch_to_tsquery('english', ${query})`) : 'null';
   return selectPage<ConversationMatch>(
     db,
     {

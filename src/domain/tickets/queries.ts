@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { Conditions, selectPage } from '../../db/sql.ts';
+import { bestMatchExcerpt, Conditions, headline, selectPage } from '../../db/sql.ts';
 import type { Tenant } from '../tenancy/tenant.ts';
 import type { Ticket, TicketMessage, TicketSummary } from './schema.ts';
 
@@ -76,7 +76,6 @@ export async function searchTickets(
 ) {
   const { where, query } = ticketConditions(tenant, filter);
   const q = `websearch_to_tsquery('english', ${query})`;
-  const options = `'MaxFragments=1, MaxWords=30, MinWords=10, StartSel=**, StopSel=**'`;
   return selectPage<TicketSummary & { snippet: string | null }>(
     db,
     {
@@ -85,9 +84,8 @@ export async function searchTickets(
       where,
       orderBy: RECENCY_ORDER,
       around: (pageQuery) => `with p as (${pageQuery}) select p.*, coalesce(
-          (select ts_headline('english', m.body, ${q}, ${options}) from ticket_messages m where m.ticket_id = p.id and m.search @@ ${q}
-           order by ts_rank(m.search, ${q}) desc, m.created_at limit 1),
-          ts_headline('english', p.subject || '. ' || coalesce(p.summary, ''), ${q}, ${options})) as snippet
+          ${bestMatchExcerpt('ticket_messages', 'ticket_id', q)},
+          ${headline(`p.subject || '. ' || coalesce(p.summary, '')`, q)}) as snippet
         from p order by p.last_activity_at desc, p.id desc`,
     },
     page,

@@ -4,9 +4,8 @@ import { contactTimeline, TIMELINE_KINDS } from '../../domain/contacts/timeline.
 import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument, notFound } from '../errors.ts';
+import { Instant } from '../params/dates.ts';
 import { PageInfo, pageInfo, pageRequest, PaginationParams } from '../params/pagination.ts';
-
-const Instant = z.iso.datetime({ offset: true });
 
 export const getContactTimeline = defineOperation({
   name: 'get_contact_timeline',

@@ -5,6 +5,7 @@ import { DeliveryStatus, OutgoingMessage, reportEffect } from '../../domain/mess
 import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument, notFound, OperationError } from '../errors.ts';
+import { Instant } from '../params/dates.ts';
 import { rowTenant } from '../params/workspace.ts';
 
 export const reportMessageDelivery = defineOperation({
@@ -22,7 +23,7 @@ export const reportMessageDelivery = defineOperation({
     status: DeliveryStatus.exclude(['queued']),
     reason: z.string().trim().min(1).max(500).optional().describe('Required with failed: why, as the provider said.'),
     external_id: z.string().trim().min(1).max(200).optional().describe("The provider's own id for the message."),
-    occurred_at: z.iso.datetime({ offset: true }).optional().describe('When it happened (ISO 8601); default now.'),
+    occurred_at: Instant.optional().describe('When it happened (ISO 8601); default now.'),
   }),
   output: z.object({ message: OutgoingMessage, changed: z.boolean() }),
   rest: { method: 'POST', path: '/messages/{message_id}/delivery', creates: false },

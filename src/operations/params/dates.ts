@@ -52,6 +52,11 @@ const DateOrInstant = z.string().refine((v) => parseDateArgument(v) !== undefine
   message: `expected a calendar date YYYY-MM-DD (in the time zone) or an ISO-8601 instant with an offset, such as 2026-05-01T00:00:00Z or 2026-05-01T09:30:00+02:00; dates ${RANGE}`,
 });
 
+/** An instant with an explicit offset (Z or ±HH:MM), read the one strict way every date argument is. */
+export const Instant = z.iso.datetime({ offset: true }).refine((v) => parseDateArgument(v)?.kind === 'instant', {
+  message: `expected an ISO-8601 instant with an offset, such as 2026-05-01T00:00:00Z or 2026-05-01T09:30:00+02:00; dates ${RANGE}`,
+});
+
 export const TimeZoneParam = z
   .string()
   .refine(isValidTimeZone, { message: 'expected an IANA time zone such as America/New_York or Europe/Berlin' })

@@ -2,8 +2,7 @@ import * as z from 'zod';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../domain/tickets/schema.ts';
 import type { TicketFilter } from '../../domain/tickets/queries.ts';
 import { invalidArgument } from '../errors.ts';
-
-const Instant = z.iso.datetime({ offset: true });
+import { Instant } from './dates.ts';
 
 /** The filters list_tickets and search_tickets share. */
 export const TicketFilterParams = {
