@@ -7,125 +7,9 @@
  *
  *   npm run bench    (BENCH_SECONDS=5, BENCH_CONNECTIONS=32, BENCH_ENGINES=embedded,postgres, BENCH_TOOLS=a,b to pick tools)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import readline from 'node:readline';
-import autocannon from 'autocannon';
-import pg from 'pg';
-
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const ENGINES = (process.env.BENCH_ENGINES ?? 'embedded,postgres').split(',');
-const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-interface Started {
-  child: ChildProcess;
-  info: { url: string; key?: string; oauthToken?: string; readyMs?: number; dataDir?: string };
-}
-
-async function start(script: string, env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-  return { child, info: JSON.parse(line) };
-}
-
-async function stop({ child }: Started): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-function rssMb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Math.round(Number(match[1]) / 1024) : NaN;
-}
-
-interface Result {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  peakRssMb: number;
-}
-
-/** A 2026-07-28 request carries its envelope and routing headers; a 2025-era one is the stateless request Claude and Cursor send. */
-type Era = '2026-07-28' | '2025-06-18';
-
-async function load(
-  server: Started,
-  tool: string,
-  args: Record<string, unknown> | (() => Record<string, unknown>),
-  credential = server.info.key,
-  era: Era = '2026-07-28',
-): Promise<Result> {
-  const modern = era === '2026-07-28';
-  const envelope = {
-    'io.modelcontextprotocol/protocolVersion': era,
-    'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' },
-    'io.modelcontextprotocol/clientCapabilities': {},
-  };
-  const bodyOf = (argument: Record<string, unknown>) =>
-    JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'tools/call',
-      params: { name: tool, arguments: argument, ...(modern && { _meta: envelope }) },
-    });
-  // Arguments made per call (a fresh idempotency key each time) go through autocannon's per-request hook.
-  const body = typeof args === 'function' ? undefined : bodyOf(args);
-  const requests = typeof args === 'function' ? [{ setupRequest: (request: object) => ({ ...request, body: bodyOf(args()) }) }] : undefined;
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.child.pid!))), 250);
-  let toolErrors = 0;
-  const result = await autocannon({
-    url: `${server.info.url}/mcp`,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    ...(body ? { body } : { requests }),
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      'mcp-protocol-version': era,
-      ...(modern && { 'mcp-method': 'tools/call', 'mcp-name': tool }),
-      ...(credential && { authorization: `Bearer ${credential}` }),
-    },
-    setupClient: (client: { on(event: 'body', listener: (b: Buffer) => void): void }) =>
-      client.on('body', (b: Buffer) => {
-        if (b.includes('"isError":true')) toolErrors++;
-      }),
-  });
-  clearInterval(sampler);
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx + toolErrors,
-    peakRssMb: peak,
-  };
-}
-
-const rows: Array<Record<string, string | number>> = [];
-function report(name: string, r: Result, baseline?: number) {
-  const row = {
-    run: name,
-    'calls/s': Math.round(r.rps),
-    'p50 ms': r.p50,
-    'p99 ms': r.p99,
-    errors: r.errors,
-    'peak RSS MB': r.peakRssMb,
-    ...(baseline && { 'vs bare SDK': `${(r.rps / baseline).toFixed(2)}x` }),
-  };
-  rows.push(row);
-  console.log(JSON.stringify(row));
-}
+import { benchDatabase, ENGINES, load, report, rows, rssMb, start, stop } from './load.ts';
 
 const TOOLS: Array<[string, Record<string, unknown>]> = (
   [
@@ -145,18 +29,8 @@ report('bare SDK no-op, 2025-06-18', bareLegacy);
 const notes: string[] = [`bare SDK server RSS at rest: ${bareIdle} MB`];
 const bareRuns = [bareFirst.rps];
 for (const engine of ENGINES) {
-  const env: Record<string, string> = {};
-  let schema: string | undefined;
-  if (engine === 'postgres') {
-    schema = `parley_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
-    await admin.end();
-    const url = new URL(POSTGRES_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    env.DATABASE_URL = url.toString();
-  }
+  const database = await benchDatabase(engine);
+  const env = database.env;
   const cold = await start('bench/parley-server.ts', env);
   notes.push(`${engine}: cold start with demo load ${Math.round(cold.info.readyMs!)} ms`);
   await stop(cold);
@@ -197,12 +71,7 @@ for (const engine of ENGINES) {
   }
   await stop(parley);
   fs.rmSync(cold.info.dataDir!, { recursive: true, force: true });
-  if (schema) {
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`drop schema ${schema} cascade`);
-    await admin.end();
-  }
+  await database.drop();
   const again = await load(bare, 'noop_0', {});
   bareRuns.push(again.rps);
   report(`bare SDK no-op (${bareRuns.length})`, again);

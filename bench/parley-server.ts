@@ -15,6 +15,8 @@ const server = await startServer(config, createLogger(config.logLevel));
 const readyMs = performance.now() - started;
 // Benchmarks measure throughput, not the rate limiter's refusals.
 await server.db.query(`update accounts set rate_limits = '{"per_minute": 100000000, "per_hour": 100000000, "per_day": 100000000}'`);
+const multiply = Number(process.env.BENCH_MULTIPLY ?? 1);
+if (multiply > 1) await multiplyHelpdeskAndKnowledge(multiply);
 const key = server.demo?.keys.find((k) => k.kind === 'account' && k.account.startsWith('Northwind'))?.secret ?? process.env.BENCH_KEY;
 server.authenticator.invalidate();
 const oauthToken = await mintOAuthToken();
@@ -50,6 +52,35 @@ async function mintOAuthToken(): Promise<string> {
   );
   return token;
 }
+/**
+ * Makes `factor` times the demo's tickets (with their messages) and knowledge nodes, copies each touched a little
+ * earlier than the one before, so the help desk and the knowledge base are measured at that volume.
+ */
+async function multiplyHelpdeskAndKnowledge(factor: number): Promise<void> {
+  const copies = `generate_series(1, ${Math.trunc(factor) - 1}) n`;
+  const earlier = (column: string) => `${column} - make_interval(mins => n * 37)`;
+  await server.db.query(
+    `insert into tickets (id, workspace_id, contact_id, company_id, subject, summary, status, priority, assignee, tags,
+       first_response_due_at, resolution_due_at, first_responded_at, created_at, updated_at, last_activity_at, closed_at)
+     select t.id || '_' || n, t.workspace_id, t.contact_id, t.company_id, t.subject, t.summary, t.status, t.priority, t.assignee, t.tags,
+       ${earlier('t.first_response_due_at')}, ${earlier('t.resolution_due_at')}, ${earlier('t.first_responded_at')}, ${earlier('t.created_at')},
+       ${earlier('t.updated_at')}, ${earlier('t.last_activity_at')}, ${earlier('t.closed_at')}
+     from tickets t, ${copies}`,
+  );
+  await server.db.query(
+    `insert into ticket_messages (id, ticket_id, workspace_id, author_role, author_name, body, visibility, created_at)
+     select m.id || '_' || n, m.ticket_id || '_' || n, m.workspace_id, m.author_role, m.author_name, m.body, m.visibility, ${earlier('m.created_at')}
+     from ticket_messages m, ${copies}`,
+  );
+  await server.db.query(
+    `insert into kb_articles (id, workspace_id, category_id, title, path, content, description, keywords, author, review_status, created_at, updated_at)
+     select a.id || '_' || n, a.workspace_id, a.category_id, a.title, a.path || '-' || n, a.content, a.description, a.keywords, a.author,
+       a.review_status, a.created_at, a.updated_at
+     from kb_articles a, ${copies}`,
+  );
+  await server.db.query('analyze');
+}
+
 process.on('SIGTERM', async () => {
   await server.stop();
   process.exit(0);

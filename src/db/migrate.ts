@@ -9,6 +9,9 @@ import * as messages from './migrations/005-messages.ts';
 import * as bookings from './migrations/006-bookings.ts';
 import * as knowledge from './migrations/007-knowledge.ts';
 import * as helpdesk from './migrations/008-helpdesk.ts';
+import * as ticketWrites from './migrations/009-ticket-writes.ts';
+import * as knowledgeWrites from './migrations/010-knowledge-writes.ts';
+import * as skills from './migrations/011-skills.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -28,6 +31,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'bookings', sql: bookings.sql },
   { version: 7, name: 'knowledge', sql: knowledge.sql },
   { version: 8, name: 'helpdesk', sql: helpdesk.sql },
+  { version: 9, name: 'ticket-writes', sql: ticketWrites.sql },
+  { version: 10, name: 'knowledge-writes', sql: knowledgeWrites.sql },
+  { version: 11, name: 'skills', sql: skills.sql },
 ];
 
 export function checksum(migration: Migration): string {

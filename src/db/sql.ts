@@ -91,3 +91,11 @@ export function bestMatchExcerpt(table: string, parentColumn: string, tsquery: s
   return `(select ${headline('m.body', tsquery)} from ${table} m where m.${parentColumn} = p.id and m.search @@ ${tsquery}
     order by ts_rank(m.search, ${tsquery}) desc, m.created_at limit 1)`;
 }
+
+/**
+ * Holds a named lock until the transaction ends, on any number of Parley instances: writes that check, then act
+ * (is this path free? was this sent already?) run one after the other for the same key.
+ */
+export async function holdLock(db: Queryable, key: string): Promise<void> {
+  await db.query('select pg_advisory_xact_lock(hashtext($1))', [key]);
+}

@@ -1,4 +1,5 @@
 import { account } from './account/index.ts';
+import { agents } from './agents/index.ts';
 import { attributes } from './attributes/index.ts';
 import { batch } from './batch/index.ts';
 import { calls } from './calls/index.ts';
@@ -28,6 +29,7 @@ export const TOOLSETS: readonly Toolset[] = [
   helpdesk,
   calls,
   knowledge,
+  agents,
   batch,
   catalogue(() => TOOLSETS),
 ];

@@ -9,7 +9,8 @@ const ACCOUNT = `(select w.id from workspaces w join accounts a on a.id = w.acco
 /** Per id prefix, a demo row of that kind in the account: rich ones (with notes, a company, a visitor). */
 const SAMPLES: Record<string, string> = {
   ws: `select w.id from workspaces w join accounts a on a.id = w.account_id where a.slug = $1 order by w.created_at, w.id limit 1`,
-  cv: `select id from conversations where workspace_id in ${ACCOUNT} and visitor_id is not null and contact_id is not null order by started_at desc, id limit 1`,
+  cv: `select c.id from conversations c where c.workspace_id in ${ACCOUNT} and c.visitor_id is not null and c.contact_id is not null
+       and not exists (select 1 from tickets t where t.conversation_id = c.id and t.status <> 'closed') order by c.started_at desc, c.id limit 1`,
   ct: `select ct.id from contacts ct where ct.workspace_id in ${ACCOUNT} and ct.company_id is not null and exists (select 1 from notes n where n.contact_id = ct.id)
        order by exists (select 1 from conversations c where c.contact_id = ct.id and c.channel = 'email') desc, ct.id limit 1`,
   co: `select co.id from companies co where co.workspace_id in ${ACCOUNT} and exists (select 1 from contacts ct where ct.company_id = co.id) order by co.id limit 1`,
@@ -19,10 +20,15 @@ const SAMPLES: Record<string, string> = {
   call: `select k.id from calls k where k.workspace_id in ${ACCOUNT} and k.transcript is not null order by k.id limit 1`,
   apt: `select b.id from appointments b where b.workspace_id in ${ACCOUNT} and b.contact_id is not null order by b.id limit 1`,
   res: `select b.id from reservations b where b.workspace_id in ${ACCOUNT} order by b.id limit 1`,
+  ag: `select a.id from agents a where a.workspace_id in ${ACCOUNT} and exists (select 1 from agent_skills s where s.agent_id = a.id)
+       order by a.created_at, a.id limit 1`,
+  ag2: `select a.id from agents a where a.workspace_id in ${ACCOUNT} order by a.created_at desc, a.id desc limit 1`,
+  sk: `select s.id from agent_skills s where s.workspace_id in ${ACCOUNT} order by s.agent_id, s.name limit 1`,
   vis: `select v.id from visitors v where v.workspace_id in ${ACCOUNT} and v.contact_id is not null and exists (select 1 from conversations c where c.visitor_id = v.id) order by v.id limit 1`,
 };
 
-const PLACEHOLDER = /^([a-z]+)_01JD0{22}$/;
+/** `ag_01JD0000000000000000000000` is the sample of its kind; one ending in 2 (`..0002`) a second one, for a deletion. */
+const PLACEHOLDER = /^([a-z]+)_01JD0{21}([02])$/;
 
 /** A demo id per kind, in the account with this slug. */
 export async function demoIds(sql: Sql, accountSlug: string): Promise<Map<string, string>> {
@@ -39,9 +45,9 @@ export function examplesOf(op: AnyOperation, ids: Map<string, string>): Array<{ 
 
 function substitute(value: unknown, ids: Map<string, string>): unknown {
   if (typeof value === 'string') {
-    const prefix = PLACEHOLDER.exec(value)?.[1];
-    if (prefix === undefined) return value;
-    const id = ids.get(prefix);
+    const match = PLACEHOLDER.exec(value);
+    if (!match) return value;
+    const id = ids.get(match[2] === '2' ? `${match[1]}2` : match[1]!);
     if (!id) throw new Error(`no demo id for placeholder ${value}`);
     return id;
   }

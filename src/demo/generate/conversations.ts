@@ -1,3 +1,4 @@
+import { TICKET_TARGET_HOURS } from '../../domain/tickets/schema.ts';
 import { CLINIC_LOCATIONS, type BusinessProfile, type TopicScript } from '../catalog.ts';
 import type { Random } from '../random.ts';
 import type { Row, Table } from './sink.ts';
@@ -130,6 +131,7 @@ export function conversation(
       );
       const ticketId = id('ticket', mid);
       const solved = lastAt < window.now - DAY;
+      const priority = topic === 'double_charge' || topic === 'emergency' ? 'high' : 'normal';
       extra.push([
         'tickets',
         {
@@ -139,8 +141,13 @@ export function conversation(
           conversation_id: conversationId,
           subject: script.subject,
           status: solved ? 'closed' : 'open',
-          priority: topic === 'double_charge' || topic === 'emergency' ? 'high' : 'normal',
+          priority,
           assignee: rng.pick(['Dana Reyes', 'Sam Okafor', 'Maria Lopez']),
+          tags: [topic.replaceAll('_', '-'), 'escalated'],
+          company_id: contact?.company_id ?? null,
+          first_response_due_at: iso(mid + TICKET_TARGET_HOURS[priority].firstResponse * (DAY / 24)),
+          resolution_due_at: iso(mid + TICKET_TARGET_HOURS[priority].resolution * (DAY / 24)),
+          first_responded_at: solved ? iso(lastAt) : null,
           created_at: iso(mid),
           updated_at: iso(lastAt),
           last_activity_at: iso(lastAt),

@@ -1,15 +1,9 @@
+import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TARGET_HOURS } from '../../domain/tickets/schema.ts';
 import { seededIds } from '../../ids.ts';
 import { Random } from '../random.ts';
 import { iso, type Workspace } from './workspace.ts';
 
-type Priority = 'urgent' | 'high' | 'normal' | 'low';
-type Status = 'open' | 'pending' | 'in_progress' | 'closed';
-
 const HOUR = 3600_000;
-/** Hours to a first response and to a resolution, by priority. */
-const DUE_HOURS: Record<Priority, [number, number]> = { urgent: [1, 8], high: [4, 24], normal: [24, 72], low: [72, 168] };
-const STATUSES: Status[] = ['open', 'pending', 'in_progress', 'closed'];
-const PRIORITIES: Priority[] = ['urgent', 'high', 'normal', 'low'];
 
 interface Thread {
   subject: string;
@@ -111,11 +105,11 @@ export async function helpdesk(w: Workspace): Promise<void> {
   const customers = w.contacts.filter((c) => Date.parse(String(c.created_at)) < now - 10 * 24 * HOUR);
   for (let i = 0; i < 24; i++) {
     const thread = THREADS[w.profile.kind][i % THREADS[w.profile.kind].length]!;
-    const status = STATUSES[i % STATUSES.length]!;
-    const priority = PRIORITIES[Math.floor(i / STATUSES.length) % PRIORITIES.length]!;
+    const status = TICKET_STATUSES[i % TICKET_STATUSES.length]!;
+    const priority = TICKET_PRIORITIES[Math.floor(i / TICKET_STATUSES.length) % TICKET_PRIORITIES.length]!;
     const contact = detail.pick(customers);
     const createdAt = now - detail.int(2, 240) * HOUR;
-    const [responseHours, resolutionHours] = DUE_HOURS[priority];
+    const targets = TICKET_TARGET_HOURS[priority];
     // Every third open ticket is still waiting for its first response.
     const answered = !(status === 'open' && i % 3 === 0);
     const messages = [
@@ -148,8 +142,8 @@ export async function helpdesk(w: Workspace): Promise<void> {
       priority,
       tags: thread.tags,
       assignee: status === 'open' && !answered ? null : detail.pick(['Dana Reyes', 'Sam Okafor', 'Maria Lopez']),
-      first_response_due_at: iso(createdAt + responseHours * HOUR),
-      resolution_due_at: iso(createdAt + resolutionHours * HOUR),
+      first_response_due_at: iso(createdAt + targets.firstResponse * HOUR),
+      resolution_due_at: iso(createdAt + targets.resolution * HOUR),
       first_responded_at: answered ? iso(messages.find((m) => m.role === 'human')?.at ?? createdAt) : null,
       created_at: iso(createdAt),
       updated_at: iso(lastActivity),

@@ -6,6 +6,7 @@ import { standaloneCalls } from './calls.ts';
 import { helpdesk } from './helpdesk.ts';
 import { knowledgeBase } from './knowledge.ts';
 import { outreach } from './outreach.ts';
+import { agentSkills } from './skills.ts';
 import { defineAttributes, setup } from './setup.ts';
 import { RowSink } from './sink.ts';
 import { visitor } from './visitors.ts';
@@ -117,6 +118,7 @@ export async function generateDemoData(
   for (const w of generated) await outreach(w);
   for (const w of generated) await knowledgeBase(w);
   for (const w of generated) await helpdesk(w);
+  for (const w of generated) await agentSkills(w);
   await sink.flush();
   return { accounts, counts: Object.fromEntries(sink.counts) };
 }

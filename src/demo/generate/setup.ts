@@ -14,7 +14,6 @@ export async function setup(w: Workspace): Promise<void> {
       name: agent.name,
       description: agent.description,
       status: 'active',
-      skills: agent.skills,
       ai_settings: { model: 'claude-sonnet-4-5', temperature: 0.3, tone: 'friendly' },
       widget_settings: { color: '#2563eb', position: 'bottom-right', greeting: 'Hi! How can I help?' },
       created_at: iso(t),

@@ -8,6 +8,7 @@ export const TABLES = [
   'accounts',
   'workspaces',
   'agents',
+  'agent_skills',
   'channels',
   'flows',
   'flow_versions',

@@ -161,3 +161,13 @@ interface LatestMessage {
   latest_status: Latest['status'];
   latest_created_at: string | null;
 }
+
+/** The start of the customer's first message in a conversation: a one-line summary of what they came for. */
+export async function firstCustomerLine(db: Queryable, conversationId: string): Promise<string | null> {
+  const [row] = await db.query<{ line: string }>(
+    `select left(regexp_replace(body, '\\s+', ' ', 'g'), 140) as line from messages
+     where conversation_id = $1 and role = 'visitor' order by created_at, id limit 1`,
+    [conversationId],
+  );
+  return row?.line ?? null;
+}

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
 import { Conditions, likeEscape, selectPage } from '../../db/sql.ts';
-import type { Tenant } from '../tenancy/tenant.ts';
-import type { KnowledgeCategory, KnowledgeNode, KnowledgeNodeSummary } from './schema.ts';
+import { owned, type Owned, type Tenant } from '../tenancy/tenant.ts';
+import type { KnowledgeCategory, KnowledgeChange, KnowledgeNode, KnowledgeNodeSummary } from './schema.ts';
 
 const FROM = 'kb_articles a left join kb_categories k on k.id = a.category_id';
 const SUMMARY_COLUMNS = `a.id, a.workspace_id, a.path, a.title, a.description, k.name as category, a.review_status as status, a.keywords,
@@ -24,11 +24,54 @@ export async function listNodes(db: Queryable, tenant: Tenant, filter: NodeFilte
 }
 
 /** One node of the tenant, by id or by path within a workspace of the tenant. */
-export async function getNode(db: Queryable, tenant: Tenant, idOrPath: string): Promise<KnowledgeNode | undefined> {
+export async function getNode(db: Queryable, tenant: Tenant, idOrPath: string): Promise<Owned<KnowledgeNode> | undefined> {
   const [row] = await db.query<KnowledgeNode>(
-    `select ${SUMMARY_COLUMNS}, a.category_id, a.content as body, a.created_at from ${FROM}
+    `select ${SUMMARY_COLUMNS}, a.category_id, a.content as body, a.version, a.created_at from ${FROM}
      where (a.id = $1 or a.path = $1) and a.workspace_id = any($2) order by a.workspace_id limit 1`,
     [idOrPath, tenant.workspaceIds],
+  );
+  return owned(row);
+}
+
+/** A node as it was at an earlier version, kept when a change replaced it. */
+export async function getNodeVersion(db: Queryable, node: KnowledgeNode, version: number): Promise<KnowledgeNode | undefined> {
+  const [row] = await db.query<KnowledgeNode>(
+    `select a.id, a.workspace_id, v.path, v.title, v.description, k.name as category, v.review_status as status, v.keywords, v.author,
+       v.created_at as updated_at, v.category_id, v.content as body, v.version, a.created_at
+     from kb_article_versions v join kb_articles a on a.id = v.article_id left join kb_categories k on k.id = v.category_id
+     where v.article_id = $1 and v.version = $2`,
+    [node.id, version],
+  );
+  return row;
+}
+
+/** A page of a node's history, newest first. */
+export async function nodeHistory(db: Queryable, node: KnowledgeNode, page: { limit: number; offset: number }) {
+  const where = new Conditions();
+  where.add(`v.article_id = ${where.param(node.id)}`);
+  return selectPage<KnowledgeChange>(
+    db,
+    {
+      columns: 'v.version, v.changed, v.actor_id, v.via, v.created_at as at',
+      from: 'kb_article_versions v',
+      where,
+      orderBy: 'v.version desc',
+    },
+    page,
+  );
+}
+
+/** The node at a path in a workspace, if any. */
+export async function nodeAtPath(db: Queryable, workspaceId: string, path: string) {
+  const [row] = await db.query<{ id: string }>('select id from kb_articles where workspace_id = $1 and path = $2', [workspaceId, path]);
+  return row;
+}
+
+/** A category of a workspace by id or slug. */
+export async function findCategory(db: Queryable, workspaceId: string, idOrSlug: string) {
+  const [row] = await db.query<{ id: string; slug: string }>(
+    'select id, slug from kb_categories where workspace_id = $1 and (id = $2 or slug = $2)',
+    [workspaceId, idOrSlug],
   );
   return row;
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
+import { holdLock } from '../../db/sql.ts';
 import { newId } from '../../ids.ts';
 import type { Contact } from '../contacts/schema.ts';
 import type { ConversationSummary } from '../conversations/schema.ts';
@@ -13,9 +14,7 @@ export type Recipient = { contact: Owned<Contact>; channel: string } | { convers
  * Parley instances: the second sees the first when it looks for a repeat.
  */
 export async function lockRecipient(db: Queryable, to: Recipient): Promise<void> {
-  await db.query('select pg_advisory_xact_lock(hashtext($1))', [
-    'contact' in to ? `contact:${to.contact.id}` : `conversation:${to.conversation.id}`,
-  ]);
+  await holdLock(db, 'contact' in to ? `contact:${to.contact.id}` : `conversation:${to.conversation.id}`);
 }
 
 export interface Outgoing {

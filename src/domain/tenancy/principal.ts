@@ -52,3 +52,8 @@ export function rateLimitsFrom(stored: { per_minute?: number; per_hour?: number;
     perDay: stored?.per_day ?? DEFAULT_RATE_LIMITS.perDay,
   };
 }
+
+/** Who a change is recorded as: the person behind an OAuth grant, else the API key; and the key or app it came through. */
+export function actorOf(principal: Principal): { id: string; via: string } {
+  return { id: principal.credential.userId ?? principal.credential.id, via: principal.credential.name };
+}

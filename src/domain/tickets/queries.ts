@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
 import { bestMatchExcerpt, Conditions, headline, selectPage } from '../../db/sql.ts';
-import type { Tenant } from '../tenancy/tenant.ts';
-import type { Ticket, TicketMessage, TicketSummary } from './schema.ts';
+import { owned, type Owned, type Tenant } from '../tenancy/tenant.ts';
+import type { Ticket, TicketEvent, TicketMessage, TicketSummary } from './schema.ts';
 
 /** What is due next: the first response until there is one, then the resolution; nothing once closed. */
 const DUE_AT = `case when t.status = 'closed' then null when t.first_responded_at is null then t.first_response_due_at else t.resolution_due_at end`;
@@ -92,13 +92,13 @@ export async function searchTickets(
   );
 }
 
-export async function getTicket(db: Queryable, tenant: Tenant, id: string): Promise<Ticket | undefined> {
+export async function getTicket(db: Queryable, tenant: Tenant, id: string): Promise<Owned<Ticket> | undefined> {
   const [row] = await db.query<Ticket>(
     `select ${SUMMARY_COLUMNS}, t.company_id, t.conversation_id, t.first_response_due_at, t.first_responded_at, t.resolution_due_at, t.closed_at
      from ${FROM} where t.id = $1 and t.workspace_id = any($2)`,
     [id, tenant.workspaceIds],
   );
-  return row;
+  return owned(row);
 }
 
 /** A page of a ticket's thread, oldest first (or newest first), bodies cut at `maxBodyLength`. */
@@ -112,23 +112,99 @@ export async function ticketMessages(
   where.add(`m.ticket_id = ${where.param(ticket.id)}`);
   where.addIf(options.visibility, (p) => `m.visibility = ${p}`);
   const direction = options.newestFirst ? 'desc' : 'asc';
-  const { total, items } = await selectPage<
-    Omit<TicketMessage, 'status' | 'body_truncated'> & { status: TicketMessage['status'] | null; full_length: number }
-  >(
+  const { total, items } = await selectPage<TicketMessageRow>(
     db,
     {
-      columns: `m.id, m.author_role as role, m.author_name, m.visibility, left(m.body, ${Math.trunc(options.maxBodyLength)}) as body,
-        length(m.body) as full_length, m.created_at, m.status`,
-      from: 'ticket_messages m',
+      columns: messageColumns(options.maxBodyLength),
+      from: MESSAGE_FROM,
       where,
       orderBy: `m.created_at ${direction}, m.id ${direction}`,
     },
     page,
   );
-  const messages: TicketMessage[] = items.map(({ full_length, status, ...message }) => ({
-    ...message,
-    ...(full_length > options.maxBodyLength ? { body_truncated: true } : {}),
-    ...(status ? { status } : {}),
-  }));
-  return { total, messages };
+  return { total, messages: items.map((row) => asTicketMessage(row, options.maxBodyLength)) };
+}
+
+/** One message of a ticket's thread, whole. */
+export async function ticketMessage(db: Queryable, id: string): Promise<TicketMessage | undefined> {
+  const [row] = await db.query<TicketMessageRow>(`select ${messageColumns(MESSAGE_MAX)} from ${MESSAGE_FROM} where m.id = $1`, [id]);
+  return row && asTicketMessage(row, MESSAGE_MAX);
+}
+
+type TicketMessageRow = Omit<TicketMessage, 'status' | 'body_truncated'> & { status: TicketMessage['status'] | null; full_length: number };
+/** Longer than any message Parley accepts. */
+const MESSAGE_MAX = 100_000;
+// A reply sent from Parley is delivered as a conversation message: its status is that message's.
+const MESSAGE_FROM = 'ticket_messages m left join messages sent on sent.id = m.message_id';
+
+function messageColumns(maxBodyLength: number): string {
+  return `m.id, m.author_role as role, m.author_name, m.visibility, left(m.body, ${Math.trunc(maxBodyLength)}) as body,
+    length(m.body) as full_length, m.created_at, coalesce(sent.status, m.status) as status`;
+}
+
+function asTicketMessage({ full_length, status, ...message }: TicketMessageRow, maxBodyLength: number): TicketMessage {
+  return { ...message, ...(full_length > maxBodyLength ? { body_truncated: true } : {}), ...(status ? { status } : {}) };
+}
+
+/** The AI agent that speaks for a ticket: its conversation's, else its customer's, else the workspace's first active one. */
+export async function handlingAgent(db: Queryable, ticket: Owned<Ticket>): Promise<string | null> {
+  const [row] = await db.query<{ agent_id: string | null }>(
+    `select coalesce((select agent_id from conversations where id = $1), (select agent_id from contacts where id = $2),
+       (select id from agents where workspace_id = $3 and status = 'active' order by created_at, id limit 1)) as agent_id`,
+    [ticket.conversation_id, ticket.contact_id, ticket.workspace_id],
+  );
+  return row?.agent_id ?? null;
+}
+
+/** A page of a ticket's timeline, newest first. */
+export async function ticketEvents(db: Queryable, ticket: Ticket, page: { limit: number; offset: number }) {
+  const where = new Conditions();
+  where.add(`e.ticket_id = ${where.param(ticket.id)}`);
+  return selectPage<TicketEvent>(
+    db,
+    {
+      columns: `e.field, e.old_value as "from", e.new_value as "to", e.actor_id, e.via, e.created_at as at`,
+      from: 'ticket_events e',
+      where,
+      orderBy: 'e.created_at desc, e.id desc',
+    },
+    page,
+  );
+}
+
+/** The latest message with this text in a ticket's thread within the last `seconds`, to refuse a retried write. */
+export async function recentTicketMessage(db: Queryable, ticketId: string, body: string, seconds: number) {
+  const [row] = await db.query<{ id: string; created_at: string }>(
+    `select id, created_at from ticket_messages where ticket_id = $1 and body = $2 and created_at > now() - make_interval(secs => $3)
+     order by created_at desc limit 1`,
+    [ticketId, body, seconds],
+  );
+  return row;
+}
+
+/**
+ * A ticket that makes a new one look like a repeat: one still not closed for the same conversation, or one opened
+ * within `seconds` with the same subject for the same contact.
+ */
+export async function likelyDuplicateTicket(
+  db: Queryable,
+  workspaceId: string,
+  candidate: { conversationId: string | null; contactId: string | null; subject: string },
+  seconds: number,
+) {
+  const [row] = await db.query<{ id: string; status: string; created_at: string; same_conversation: boolean }>(
+    `select id, status, created_at, conversation_id is not distinct from $2 and $2 is not null as same_conversation from tickets
+     where workspace_id = $1 and (
+       ($2::text is not null and conversation_id = $2 and status <> 'closed')
+       or (contact_id is not distinct from $3 and lower(subject) = lower($4) and created_at > now() - make_interval(secs => $5)))
+     order by created_at desc limit 1`,
+    [workspaceId, candidate.conversationId, candidate.contactId, candidate.subject, seconds],
+  );
+  return row;
+}
+
+/** The summary written for a ticket, if any (get_ticket shows a fallback when none was). */
+export async function writtenSummary(db: Queryable, ticketId: string): Promise<string | null> {
+  const [row] = await db.query<{ summary: string | null }>('select summary from tickets where id = $1', [ticketId]);
+  return row?.summary ?? null;
 }

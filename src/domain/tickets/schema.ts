@@ -3,6 +3,19 @@ import { DeliveryStatus } from '../messages/schema.ts';
 
 export const TICKET_STATUSES = ['open', 'pending', 'in_progress', 'closed'] as const;
 export const TICKET_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+/** Hours from opening to the first response and to the resolution, by priority: the targets due times follow. */
+export const TICKET_TARGET_HOURS: Record<TicketPriority, { firstResponse: number; resolution: number }> = {
+  urgent: { firstResponse: 1, resolution: 8 },
+  high: { firstResponse: 4, resolution: 24 },
+  normal: { firstResponse: 24, resolution: 72 },
+  low: { firstResponse: 72, resolution: 168 },
+};
+
+/** The fields update_ticket changes, each change a timeline entry. */
+export const TICKET_FIELDS = ['status', 'priority', 'assignee', 'tags', 'subject', 'summary'] as const;
+export type TicketField = (typeof TICKET_FIELDS)[number];
 
 export const TicketSummary = z.object({
   id: z.string(),
@@ -46,3 +59,14 @@ export const TicketMessage = z.object({
   status: DeliveryStatus.optional().describe('Replies sent from Parley only.'),
 });
 export type TicketMessage = z.infer<typeof TicketMessage>;
+
+/** One entry of a ticket's timeline: the ticket opened, or one field changed, by whom and through which key or app. */
+export const TicketEvent = z.object({
+  field: z.enum(['created', ...TICKET_FIELDS]),
+  from: z.unknown().describe('The value before; none for created.'),
+  to: z.unknown(),
+  actor_id: z.string().describe('The person (usr_...) or API key (key_...) that made the change.'),
+  via: z.string().describe('The API key or connected app it came through.'),
+  at: z.string(),
+});
+export type TicketEvent = z.infer<typeof TicketEvent>;

@@ -7,7 +7,7 @@ import { OutgoingMessage, SENDABLE_CHANNELS } from '../../domain/messages/schema
 import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument, notFound } from '../errors.ts';
-import { MessageBody, messageCreated, queueInConversation, refuseRepeat } from '../params/outgoing-message.ts';
+import { conversationOpened, MessageBody, messageCreated, queueInConversation, refuseRepeat } from '../params/outgoing-message.ts';
 import { rowTenant } from '../params/workspace.ts';
 import { AllowDuplicateParam, SenderParam } from '../params/sender.ts';
 
@@ -76,17 +76,5 @@ export const sendContactMessage = defineOperation({
     const message = await queueInConversation(db, principal, conversation, contact, input);
     return { message, conversation_opened: !latest };
   },
-  changes: ({ message, conversation_opened }) => [
-    ...(conversation_opened
-      ? [
-          {
-            workspaceId: message.workspace_id,
-            subject: { type: 'conversation', id: message.conversation_id },
-            event: 'conversation.created',
-            data: { id: message.conversation_id, contact_id: message.contact_id, channel: message.channel, subject: message.subject },
-          },
-        ]
-      : []),
-    messageCreated(message),
-  ],
+  changes: ({ message, conversation_opened }) => [...(conversation_opened ? [conversationOpened(message)] : []), messageCreated(message)],
 });

@@ -1,3 +1,4 @@
+import type { Change } from '../define.ts';
 import { invalidArgument, OperationError } from '../errors.ts';
 
 /** The fields a merge patch gives (a null counts: it clears one); a patch that gives none is refused. */
@@ -20,4 +21,15 @@ export function refuseIfTaken(
   if (holder && holder.id !== self) {
     throw new OperationError('conflict', `${taken.what} ${holder.id} already has the ${taken.field} ${taken.value}.`, hint);
   }
+}
+
+/** An update's audit entry and `<type>.updated` event, with the fields it changed; none when it changed nothing. */
+export function updated(
+  type: string,
+  row: { id: string; workspace_id: string },
+  changed: readonly string[],
+  data: Record<string, unknown>,
+): Change[] {
+  if (changed.length === 0) return [];
+  return [{ workspaceId: row.workspace_id, subject: { type, id: row.id }, event: `${type}.updated`, data: { ...data, changed } }];
 }

@@ -74,3 +74,13 @@ function recipientOf(channel: string, contact: Contact | undefined): string | nu
 export function messageCreated(message: OutgoingMessage): Change {
   return { workspaceId: message.workspace_id, subject: { type: 'message', id: message.id }, event: 'message.created', data: message };
 }
+
+/** The `conversation.created` event of a conversation a first message opened. */
+export function conversationOpened(message: OutgoingMessage): Change {
+  return {
+    workspaceId: message.workspace_id,
+    subject: { type: 'conversation', id: message.conversation_id },
+    event: 'conversation.created',
+    data: { id: message.conversation_id, contact_id: message.contact_id, channel: message.channel, subject: message.subject },
+  };
+}

@@ -43,7 +43,7 @@ export async function resolveSender(
   const id = named ?? self ?? fallbackAgentId;
   if (id === null || id === undefined)
     throw invalidArgument(
-      'Nobody to send as: this conversation has no AI agent and an API key is not a person.',
+      'Nobody to send as: no AI agent handles this customer here and an API key is not a person.',
       'Pass sender_id: an agent or person from list_workspace_senders.',
     );
   const sender = await messages.findSender(db, tenant, workspaceId, id);
