@@ -4,11 +4,11 @@
  * phrase with a number, and words found by full text), over MCP 2026-07-28 and 2025-06-18, against a bare SDK server
  * measured in the same run (this machine is shared and noisy: only ratios mean anything).
  *
- *   npx tsx bench/helpdesk-knowledge.ts   (BENCH_ENGINES=postgres by default, BENCH_MULTIPLY=100, BENCH_SECONDS=5)
+ *   npx tsx bench/helpdesk-knowledge.ts   (BENCH_ENGINES=postgres,embedded, BENCH_MULTIPLY=100, BENCH_SECONDS=5)
  */
 import { benchDatabase, load, report, rows, start, stop, type Era } from './load.ts';
 
-const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres').split(',');
+const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,embedded').split(',');
 const MULTIPLY = process.env.BENCH_MULTIPLY ?? '100';
 
 const CALLS: Array<[string, string, Record<string, unknown>]> = [
@@ -18,6 +18,7 @@ const CALLS: Array<[string, string, Record<string, unknown>]> = [
   ['search_knowledge refund policy', 'search_knowledge', { query: 'refund policy' }],
 ];
 const ERAS: Era[] = ['2026-07-28', '2025-06-18'];
+const notes: string[] = [];
 
 const bare = await start('bench/bare-sdk-server.ts');
 const baseline = Object.fromEntries(
@@ -27,6 +28,7 @@ for (const era of ERAS) report(`bare SDK no-op, ${era}`, baseline[era]!);
 for (const engine of ENGINES) {
   const database = await benchDatabase(engine);
   const parley = await start('bench/parley-server.ts', { ...database.env, BENCH_MULTIPLY: MULTIPLY });
+  notes.push(`${engine} x${MULTIPLY}: ${JSON.stringify(parley.info.volume)}`);
   for (const [name, tool, args] of CALLS) {
     for (const era of ERAS)
       report(`${engine} x${MULTIPLY}: ${name}, ${era}`, await load(parley, tool, args, parley.info.key, era), baseline[era]!.rps);
@@ -37,3 +39,4 @@ for (const engine of ENGINES) {
 await stop(bare);
 console.log('');
 console.table(rows);
+for (const note of notes) console.log(note);

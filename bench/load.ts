@@ -12,7 +12,7 @@ export const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgr
 
 export interface Started {
   child: ChildProcess;
-  info: { url: string; key?: string; oauthToken?: string; readyMs?: number; dataDir?: string };
+  info: { url: string; key?: string; oauthToken?: string; readyMs?: number; dataDir?: string; volume?: Record<string, number> };
 }
 
 export async function start(script: string, env: Record<string, string> = {}): Promise<Started> {

@@ -20,7 +20,11 @@ if (multiply > 1) await multiplyHelpdeskAndKnowledge(multiply);
 const key = server.demo?.keys.find((k) => k.kind === 'account' && k.account.startsWith('Northwind'))?.secret ?? process.env.BENCH_KEY;
 server.authenticator.invalidate();
 const oauthToken = await mintOAuthToken();
-process.stdout.write(`${JSON.stringify({ url: server.url, key, oauthToken, readyMs, dataDir, engine: server.db.engine })}\n`);
+const [volume] = await server.db.query<{ tickets: number; ticket_messages: number; knowledge_nodes: number }>(
+  `select (select count(*) from tickets) as tickets, (select count(*) from ticket_messages) as ticket_messages,
+     (select count(*) from kb_articles) as knowledge_nodes`,
+);
+process.stdout.write(`${JSON.stringify({ url: server.url, key, oauthToken, readyMs, dataDir, engine: server.db.engine, volume })}\n`);
 
 /**
  * An OAuth access token for Northwind, stored as the authorization server stores one (hash, grant, audience,
