@@ -18,6 +18,7 @@ create table kb_article_versions (
   review_status text not null,
   category_id text,
   author text,
+  written_at timestamptz not null,
   changed text[] not null,
   actor_id text not null,
   via text not null,

@@ -42,8 +42,9 @@ export async function changeNode(db: Queryable, node: Owned<KnowledgeNode>, chan
   if (fields.length === 0) return;
   await db.query(
     `insert into kb_article_versions (id, article_id, workspace_id, version, path, title, content, description, keywords, review_status,
-       category_id, author, changed, actor_id, via)
-     select $2, id, workspace_id, version, path, title, content, description, keywords, review_status, category_id, author, $3, $4, $5
+       category_id, author, written_at, changed, actor_id, via)
+     select $2, id, workspace_id, version, path, title, content, description, keywords, review_status, category_id, author, updated_at,
+       $3, $4, $5
      from kb_articles where id = $1`,
     [node.id, newId('kbVersion'), fields, actor.id, actor.via],
   );

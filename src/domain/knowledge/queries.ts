@@ -37,7 +37,7 @@ export async function getNode(db: Queryable, tenant: Tenant, idOrPath: string): 
 export async function getNodeVersion(db: Queryable, node: KnowledgeNode, version: number): Promise<KnowledgeNode | undefined> {
   const [row] = await db.query<KnowledgeNode>(
     `select a.id, a.workspace_id, v.path, v.title, v.description, k.name as category, v.review_status as status, v.keywords, v.author,
-       v.created_at as updated_at, v.category_id, v.content as body, v.version, a.created_at
+       v.written_at as updated_at, v.category_id, v.content as body, v.version, a.created_at
      from kb_article_versions v join kb_articles a on a.id = v.article_id left join kb_categories k on k.id = v.category_id
      where v.article_id = $1 and v.version = $2`,
     [node.id, version],

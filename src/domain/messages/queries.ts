@@ -146,6 +146,15 @@ export async function findSender(db: Queryable, tenant: Tenant, workspaceId: str
   return senders[0];
 }
 
+/** The workspace's first active AI agent: whom an API key sends as when nothing else says. */
+export async function firstActiveAgent(db: Queryable, workspaceId: string): Promise<string | null> {
+  const [row] = await db.query<{ id: string }>(
+    `select id from agents where workspace_id = $1 and status = 'active' order by created_at, id limit 1`,
+    [workspaceId],
+  );
+  return row?.id ?? null;
+}
+
 /** The tenant's channels by workspace, with whether send_contact_message can queue messages for each. */
 export async function listChannels(db: Queryable, tenant: Tenant): Promise<Array<SendingChannel & { workspace_id: string }>> {
   const rows = await db.query<Omit<SendingChannel, 'can_send'> & { workspace_id: string }>(

@@ -146,12 +146,11 @@ function asTicketMessage({ full_length, status, ...message }: TicketMessageRow, 
   return { ...message, ...(full_length > maxBodyLength ? { body_truncated: true } : {}), ...(status ? { status } : {}) };
 }
 
-/** The AI agent that speaks for a ticket: its conversation's, else its customer's, else the workspace's first active one. */
-export async function handlingAgent(db: Queryable, ticket: Owned<Ticket>): Promise<string | null> {
+/** The AI agent handling the ticket's customer: its conversation's, else the contact's. */
+export async function handlingAgent(db: Queryable, ticket: Ticket): Promise<string | null> {
   const [row] = await db.query<{ agent_id: string | null }>(
-    `select coalesce((select agent_id from conversations where id = $1), (select agent_id from contacts where id = $2),
-       (select id from agents where workspace_id = $3 and status = 'active' order by created_at, id limit 1)) as agent_id`,
-    [ticket.conversation_id, ticket.contact_id, ticket.workspace_id],
+    `select coalesce((select agent_id from conversations where id = $1), (select agent_id from contacts where id = $2)) as agent_id`,
+    [ticket.conversation_id, ticket.contact_id],
   );
   return row?.agent_id ?? null;
 }

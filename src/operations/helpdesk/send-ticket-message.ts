@@ -23,7 +23,7 @@ export const sendTicketMessage = defineOperation({
   title: 'Reply on a ticket or add an internal note',
   description:
     'Adds to a ticket thread as the person who connected this app or an AI agent (sender_id; with an API key, default ' +
-    "the agent handling the customer, else the workspace's first active agent). visibility public replies " +
+    "the customer's agent, else the workspace's first active one). visibility public replies " +
     "to the customer: it reaches them on the ticket's conversation, or by e-mail when the ticket has none, and is queued " +
     'like any sent message (its status shows in list_ticket_messages); the first public reply is the first response. ' +
     'internal adds a note only the team sees. status sets the ticket status in the same call (pending to wait on the ' +
@@ -87,7 +87,7 @@ export const sendTicketMessage = defineOperation({
       messageId: sent?.id ?? null,
     });
     if (input.status !== undefined && input.status !== found.status)
-      await ticketCommands.changeTicket(db, { ...found, summary: null }, { status: input.status }, actorOf(principal));
+      await ticketCommands.changeTicket(db, found, { status: input.status }, actorOf(principal));
     const ticket = (await tickets.getTicket(db, tenant, found.id))!;
     const ticketMessage = (await tickets.ticketMessage(db, id))!;
     return { ticket, ticket_message: ticketMessage, message: sent ?? null, conversation_opened: reply?.opened ?? false };
@@ -117,13 +117,9 @@ async function sendReply(
   const tenant = rowTenant(principal, ticket);
   const contact = ticket.contact_id ? await contacts.getContact(db, tenant, ticket.contact_id) : undefined;
   const linked = ticket.conversation_id ? await conversations.getConversation(db, tenant, ticket.conversation_id) : undefined;
-  const speaker = {
-    ...request,
-    sender_id: request.sender_id ?? (principal.credential.userId ? undefined : ((await tickets.handlingAgent(db, ticket)) ?? undefined)),
-  };
   if (linked) {
     await refuseRepeat(db, contact ? { contact, channel: linked.channel } : { conversation: linked }, request);
-    return { message: await queueInConversation(db, principal, linked, contact, speaker), opened: false };
+    return { message: await queueInConversation(db, principal, linked, contact, request), opened: false };
   }
   if (!contact?.email)
     throw invalidArgument(
@@ -142,5 +138,5 @@ async function sendReply(
   });
   await ticketCommands.linkConversation(db, ticket.id, conversationId);
   const conversation = (await conversations.getConversation(db, tenant, conversationId))!;
-  return { message: await queueInConversation(db, principal, conversation, contact, speaker), opened: true };
+  return { message: await queueInConversation(db, principal, conversation, contact, request), opened: true };
 }

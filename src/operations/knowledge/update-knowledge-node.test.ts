@@ -6,8 +6,8 @@ import { updateKnowledgeNode } from './update-knowledge-node.ts';
 
 await describeOperation(updateKnowledgeNode, (h) => {
   const nodeSaying = async (text: string) =>
-    h.one<{ id: string; workspace_id: string; path: string; content: string }>(
-      `select id, workspace_id, path, content from kb_articles where workspace_id = any($1) and content ilike $2 and review_status = 'published'
+    h.one<{ id: string; workspace_id: string; path: string; content: string; updated_at: Date }>(
+      `select id, workspace_id, path, content, updated_at from kb_articles where workspace_id = any($1) and content ilike $2 and review_status = 'published'
        and description is not null order by path limit 1`,
       [await h.workspaceIds('northwind'), `%${text}%`],
     );
@@ -28,6 +28,7 @@ await describeOperation(updateKnowledgeNode, (h) => {
     const old = await h.call(getKnowledgeNode, { node: before.id, version: 1 });
     assert.equal(old.node.body, before.content);
     assert.equal(old.node.version, 1);
+    assert.equal(Date.parse(old.node.updated_at), new Date(before.updated_at).getTime(), 'when that version was written');
     await h.refuse(getKnowledgeNode, { node: before.id, version: 7 }, 'not_found');
 
     const stale = await h.refuse(updateKnowledgeNode, { node: before.id, title: 'Mine', expected_version: 1 }, 'conflict');

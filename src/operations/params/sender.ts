@@ -13,7 +13,7 @@ export const SenderParam = z
   .optional()
   .describe(
     'Send as this AI agent (ag_...) or person (usr_...), from list_workspace_senders. Default: the person who connected this ' +
-      "app; with an API key, the conversation's AI agent.",
+      "app; with an API key, the conversation's AI agent, else the workspace's first active one.",
   );
 
 /** Don't send the same text to the same customer on the same channel again within this many seconds unless asked to. */
@@ -29,7 +29,7 @@ export const AllowDuplicateParam = z
 /**
  * Whom a message goes out as, in a workspace: the sender named (an agent of the workspace, or a person of the account;
  * a person signed in through OAuth may send only as themselves or an agent), else the person behind an OAuth grant,
- * else the AI agent the conversation or contact belongs to.
+ * else the AI agent the conversation or contact belongs to, else the workspace's first active agent.
  */
 export async function resolveSender(
   db: Queryable,
@@ -40,10 +40,10 @@ export async function resolveSender(
   fallbackAgentId: string | null,
 ): Promise<Sender> {
   const self = principal.credential.userId;
-  const id = named ?? self ?? fallbackAgentId;
+  const id = named ?? self ?? fallbackAgentId ?? (await messages.firstActiveAgent(db, workspaceId));
   if (id === null || id === undefined)
     throw invalidArgument(
-      'Nobody to send as: no AI agent handles this customer here and an API key is not a person.',
+      'Nobody to send as: this workspace has no active AI agent and an API key is not a person.',
       'Pass sender_id: an agent or person from list_workspace_senders.',
     );
   const sender = await messages.findSender(db, tenant, workspaceId, id);
