@@ -1,10 +1,8 @@
 import type { Queryable } from '../../db/database.ts';
 import { newId } from '../../ids.ts';
-import type { actorOf } from '../tenancy/principal.ts';
+import type { Actor } from '../tenancy/principal.ts';
 import type { Owned } from '../tenancy/tenant.ts';
 import type { KnowledgeNode, NodeField } from './schema.ts';
-
-type Actor = ReturnType<typeof actorOf>;
 
 /** Where each field of a node is stored. */
 const COLUMNS: Record<NodeField, string> = {

@@ -53,7 +53,13 @@ export function rateLimitsFrom(stored: { per_minute?: number; per_hour?: number;
   };
 }
 
+/** Who made a change, as a record's history keeps it: a person (usr_...) or API key (key_...), and the key or app it came through. */
+export interface Actor {
+  id: string;
+  via: string;
+}
+
 /** Who a change is recorded as: the person behind an OAuth grant, else the API key; and the key or app it came through. */
-export function actorOf(principal: Principal): { id: string; via: string } {
+export function actorOf(principal: Principal): Actor {
   return { id: principal.credential.userId ?? principal.credential.id, via: principal.credential.name };
 }

@@ -2,12 +2,9 @@ import type { Queryable } from '../../db/database.ts';
 import { holdLock } from '../../db/sql.ts';
 import { newId } from '../../ids.ts';
 import type { Sender } from '../messages/schema.ts';
-import type { actorOf } from '../tenancy/principal.ts';
+import type { Actor } from '../tenancy/principal.ts';
 import type { Owned } from '../tenancy/tenant.ts';
 import { TICKET_TARGET_HOURS, type Ticket, type TicketField, type TicketPriority } from './schema.ts';
-
-/** Who changed a ticket: the person or API key, and the key or connected app it came through (`actorOf`). */
-export type Actor = ReturnType<typeof actorOf>;
 
 export interface NewTicket {
   workspaceId: string;
