@@ -23,6 +23,10 @@ for (const engine of await engines()) {
       modern = await mcpClient(server.url, server.keys.northwind, 'modern', '?toolsets=all');
       legacy = await mcpClient(server.url, server.keys.northwind, 'legacy', '?toolsets=all');
       ids = await demoIds(server.sql, 'northwind');
+      // A client that has listed the tools checks every structured result against the tool's output schema, where
+      // no field may be left undeclared: a result carrying more than it declares fails here.
+      await modern.listTools();
+      await legacy.listTools();
     });
     after(async () => {
       await modern?.close();

@@ -176,7 +176,7 @@ const DIRECT = { channel: 'Direct' as const, because: 'no source, medium or refe
 
 /** Which channel a hit belongs to, and the rule that put it there. */
 export function classifyChannel(signals: TrafficSignals): { channel: Channel; because: string } {
-  return ALTERNATIVES.find((alternative) => alternative.all.every((test) => holds(test, signals))) ?? DIRECT;
+  return ruleAt(ALTERNATIVES.findIndex((alternative) => alternative.all.every((test) => holds(test, signals))));
 }
 
 function holds(test: Test, signals: TrafficSignals): boolean {
@@ -204,7 +204,8 @@ export function channelRuleSql(signals: SignalSql, answer: 'index' | 'channel' =
 
 /** The channel and reason of a rule index from `channelRuleSql`. */
 export function ruleAt(index: number): { channel: Channel; because: string } {
-  return ALTERNATIVES[index] ?? DIRECT;
+  const { channel, because } = ALTERNATIVES[index] ?? DIRECT;
+  return { channel, because };
 }
 
 function testSql(test: Test, signals: SignalSql): string {
