@@ -28,17 +28,26 @@ export class NotificationListener {
   private async connect(): Promise<void> {
     while (!this.closed) {
       const client = new pg.Client({ connectionString: this.connectionString });
+      // Heard from the start: one chunk from the server can finish a LISTEN and then report the backend terminated,
+      // with no query left to take the error, and an unheard 'error' would end the process. A connection lost before
+      // it became the current one is set up again below.
+      let lost = false;
+      const onLost = () => {
+        lost = true;
+        this.reconnect(client);
+      };
+      client.on('error', onLost);
+      client.on('end', onLost);
       try {
         await client.connect();
         for (const channel of this.channels) await client.query(`listen ${channel}`);
+        if (lost) throw new Error('connection lost while listening');
         if (this.closed) {
           // Closed while this connection was being made: close() had nothing to end, so it ends here.
           await client.end().catch(() => undefined);
           return;
         }
         client.on('notification', (n) => this.deliver(n.channel, n.payload ?? ''));
-        client.on('error', () => this.reconnect(client));
-        client.on('end', () => this.reconnect(client));
         this.client = client;
         this.connecting = undefined;
         for (const channel of this.channels) this.deliver(channel, '');
