@@ -99,3 +99,36 @@ export function bestMatchExcerpt(table: string, parentColumn: string, tsquery: s
 export async function holdLock(db: Queryable, key: string): Promise<void> {
   await db.query('select pg_advisory_xact_lock(hashtext($1))', [key]);
 }
+
+/** One row's `update ... set`, built from the columns a write gives (their names trusted: the caller's own lists). */
+export class RowUpdate {
+  private readonly params: unknown[];
+  private readonly sets: string[] = [];
+
+  constructor(
+    private readonly table: string,
+    id: string,
+  ) {
+    this.params = [id];
+  }
+
+  /** Sets `column` to `value`, or to an expression of it; an undefined value leaves the column as it is. */
+  set(column: string, value: unknown, expression: (param: string) => string = (param) => param): this {
+    if (value === undefined) return this;
+    this.params.push(value);
+    this.sets.push(`${column} = ${expression(`$${this.params.length}`)}`);
+    return this;
+  }
+
+  /** Sets each column of `values` as `set` does. */
+  setAll(values: Record<string, unknown>): this {
+    for (const [column, value] of Object.entries(values)) this.set(column, value);
+    return this;
+  }
+
+  /** Runs the update with `also` (what every change of the row sets), unless no column was set. */
+  async run(db: Queryable, also = 'updated_at = now()'): Promise<void> {
+    if (this.sets.length === 0) return;
+    await db.query(`update ${this.table} set ${[...this.sets, also].join(', ')} where id = $1`, this.params);
+  }
+}

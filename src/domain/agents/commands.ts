@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
+import { RowUpdate } from '../../db/sql.ts';
 import { newId } from '../../ids.ts';
 import type { Owned } from '../tenancy/tenant.ts';
 import type { AgentDetail, Skill } from './schema.ts';
@@ -21,7 +22,7 @@ export async function insertAgent(
 
 /** Sets the fields given; their names are trusted (the operation's own list). */
 export async function patchAgent(db: Queryable, agent: Owned<AgentDetail>, changes: Record<string, unknown>): Promise<void> {
-  await setFields(db, 'agents', agent.id, changes);
+  await new RowUpdate('agents', agent.id).setAll(changes).run(db);
 }
 
 /** Deletes the agent and its skills; its conversations, contacts and calls stay, without an agent. */
@@ -45,18 +46,9 @@ export async function insertSkill(
 
 /** Sets the fields given; their names are trusted (the operation's own list). */
 export async function patchSkill(db: Queryable, skill: Owned<Skill>, changes: Record<string, unknown>): Promise<void> {
-  await setFields(db, 'agent_skills', skill.id, changes);
+  await new RowUpdate('agent_skills', skill.id).setAll(changes).run(db);
 }
 
 export async function deleteSkill(db: Queryable, skill: Owned<Skill>): Promise<void> {
   await db.query('delete from agent_skills where id = $1', [skill.id]);
-}
-
-async function setFields(db: Queryable, table: 'agents' | 'agent_skills', id: string, changes: Record<string, unknown>): Promise<void> {
-  const fields = Object.keys(changes);
-  if (fields.length === 0) return;
-  await db.query(`update ${table} set ${fields.map((f, i) => `${f} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`, [
-    id,
-    ...fields.map((f) => changes[f]),
-  ]);
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
+import { RowUpdate } from '../../db/sql.ts';
 import { newId } from '../../ids.ts';
 import type { Owned, Tenant } from '../tenancy/tenant.ts';
 import type { NoteParent } from './queries.ts';
@@ -41,11 +42,10 @@ export async function createContact(db: Queryable, tenant: Tenant, fields: Conta
  * `attributes` merge key by key the same way.
  */
 export async function patchContact(db: Queryable, contact: Owned<Contact>, patch: ContactFields): Promise<void> {
-  const update = new MergePatch(contact.id);
+  const update = new RowUpdate('contacts', contact.id);
   for (const column of ['name', 'email', 'phone', 'title', 'company_name'] as const) update.set(column, patch[column]);
   if (patch.company !== undefined) update.set('company_id', patch.company?.id ?? null);
-  update.mergeAttributes(patch.attributes);
-  await db.query(`update contacts set ${update.assignments()}, updated_at = now() where id = $1`, update.params);
+  await mergeAttributes(update, patch.attributes).run(db);
 }
 
 /** A company's own fields as a write sets them. */
@@ -80,10 +80,9 @@ export async function createCompany(db: Queryable, tenant: Tenant, fields: Compa
 
 /** A JSON merge patch of a company, as for contacts. */
 export async function patchCompany(db: Queryable, company: Owned<Company>, patch: CompanyFields): Promise<void> {
-  const update = new MergePatch(company.id);
+  const update = new RowUpdate('companies', company.id);
   for (const column of ['name', 'domain', 'industry', 'employee_count', 'country'] as const) update.set(column, patch[column]);
-  update.mergeAttributes(patch.attributes);
-  await db.query(`update companies set ${update.assignments()}, updated_at = now() where id = $1`, update.params);
+  await mergeAttributes(update, patch.attributes).run(db);
 }
 
 /** Who wrote a note: the name shown, and the key or person id behind it. */
@@ -121,29 +120,7 @@ function withoutNulls(attributes: Record<string, unknown> | undefined): Record<s
   return Object.fromEntries(Object.entries(attributes ?? {}).filter(([, value]) => value !== null));
 }
 
-/** The `set` list of a JSON merge patch: given fields set (null clears), attributes merged key by key. */
-class MergePatch {
-  readonly params: unknown[];
-  private readonly sets: string[] = [];
-
-  constructor(id: string) {
-    this.params = [id];
-  }
-
-  set(column: string, value: unknown): void {
-    if (value === undefined) return;
-    this.params.push(value);
-    this.sets.push(`${column} = $${this.params.length}`);
-  }
-
-  mergeAttributes(attributes: Record<string, unknown> | undefined): void {
-    if (attributes === undefined) return;
-    this.params.push(attributes);
-    // Scalar values only, so stripping nulls removes exactly the keys the patch cleared.
-    this.sets.push(`attributes = jsonb_strip_nulls(attributes || $${this.params.length}::jsonb)`);
-  }
-
-  assignments(): string {
-    return this.sets.join(', ');
-  }
+/** Merges attribute values key by key; a null clears its key (values are scalars, so stripping nulls removes just those). */
+function mergeAttributes(update: RowUpdate, attributes: Record<string, unknown> | undefined): RowUpdate {
+  return update.set('attributes', attributes, (param) => `jsonb_strip_nulls(attributes || ${param}::jsonb)`);
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
+import { RowUpdate } from '../../db/sql.ts';
 import { newId } from '../../ids.ts';
 import type { Actor } from '../tenancy/principal.ts';
 import type { Owned } from '../tenancy/tenant.ts';
@@ -46,11 +47,9 @@ export async function changeNode(db: Queryable, node: Owned<KnowledgeNode>, chan
      from kb_articles where id = $1`,
     [node.id, newId('kbVersion'), fields, actor.id, actor.via],
   );
-  await db.query(
-    `update kb_articles set ${fields.map((f, i) => `${COLUMNS[f]} = $${i + 2}`).join(', ')}, version = version + 1, updated_at = now()
-     where id = $1`,
-    [node.id, ...fields.map((f) => changes[f])],
-  );
+  await new RowUpdate('kb_articles', node.id)
+    .setAll(Object.fromEntries(fields.map((f) => [COLUMNS[f], changes[f]])))
+    .run(db, 'version = version + 1, updated_at = now()');
 }
 
 export async function deleteNode(db: Queryable, node: Owned<KnowledgeNode>): Promise<void> {

@@ -76,12 +76,22 @@ export async function findCategory(db: Queryable, workspaceId: string, idOrSlug:
   return row;
 }
 
+const CATEGORY_COLUMNS = `k.id, k.workspace_id, k.name, k.slug, k.description,
+  (select count(*) from kb_articles a where a.category_id = k.id) as node_count`;
+
 export async function listCategories(db: Queryable, tenant: Tenant): Promise<KnowledgeCategory[]> {
   return db.query<KnowledgeCategory>(
-    `select k.id, k.workspace_id, k.name, k.slug, k.description, (select count(*) from kb_articles a where a.category_id = k.id) as node_count
-     from kb_categories k where k.workspace_id = any($1) order by k.workspace_id, k.position, k.name`,
+    `select ${CATEGORY_COLUMNS} from kb_categories k where k.workspace_id = any($1) order by k.workspace_id, k.position, k.name`,
     [tenant.workspaceIds],
   );
+}
+
+export async function getCategory(db: Queryable, workspaceId: string, id: string): Promise<KnowledgeCategory | undefined> {
+  const [row] = await db.query<KnowledgeCategory>(
+    `select ${CATEGORY_COLUMNS} from kb_categories k where k.workspace_id = $1 and k.id = $2`,
+    [workspaceId, id],
+  );
+  return row;
 }
 
 export interface SearchCandidate {

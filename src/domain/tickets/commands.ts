@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { holdLock } from '../../db/sql.ts';
+import { holdLock, RowUpdate } from '../../db/sql.ts';
 import { newId } from '../../ids.ts';
 import type { Sender } from '../messages/schema.ts';
 import type { Actor } from '../tenancy/principal.ts';
@@ -74,12 +74,7 @@ export async function changeTicket(
 ): Promise<void> {
   const fields = Object.keys(changes) as TicketField[];
   if (fields.length === 0) return;
-  const values = fields.map((field) => changes[field]);
-  await db.query(
-    `update tickets set ${fields.map((field, i) => `${field} = $${i + 2}`).join(', ')}, last_activity_at = now(), updated_at = now()
-     where id = $1`,
-    [ticket.id, ...values],
-  );
+  await new RowUpdate('tickets', ticket.id).setAll(changes).run(db, 'last_activity_at = now(), updated_at = now()');
   // A second statement: the follow-ups read the new values.
   const follows = fields.flatMap((field) => FOLLOWS[field] ?? []);
   if (follows.length > 0) await db.query(`update tickets set ${follows.join(', ')} where id = $1`, [ticket.id]);

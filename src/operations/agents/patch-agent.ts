@@ -4,7 +4,7 @@ import * as agents from '../../domain/agents/queries.ts';
 import { AgentDetail } from '../../domain/agents/schema.ts';
 import { defineOperation } from '../define.ts';
 import { AgentFieldParams, AgentIdParam, findAgent, refuseAgentNameTaken } from '../params/agent-fields.ts';
-import { patchedFields, updated } from '../params/merge-patch.ts';
+import { patchedFields, realChanges, updated } from '../params/merge-patch.ts';
 import { rowTenant } from '../params/workspace.ts';
 
 const FIELDS = ['name', 'description', 'status'] as const;
@@ -27,10 +27,10 @@ export const patchAgent = defineOperation({
   rest: { method: 'PATCH', path: '/agents/{agent_id}' },
   examples: [{ summary: 'Pause an agent', input: { agent_id: 'ag_01JD0000000000000000000000', status: 'paused' } }],
   async run({ db, principal }, input) {
-    const given = patchedFields(input, FIELDS);
+    patchedFields(input, FIELDS);
     const agent = await findAgent(db, principal, input.agent_id);
     if (input.name !== undefined) await refuseAgentNameTaken(db, agent.workspace_id, input.name, agent.id);
-    const changes = Object.fromEntries(given.filter((f) => input[f] !== agent[f]).map((f) => [f, input[f]]));
+    const changes = realChanges(input, agent, FIELDS);
     await agentCommands.patchAgent(db, agent, changes);
     return {
       agent: (await agents.getAgent(db, rowTenant(principal, agent), agent.id))!,

@@ -4,7 +4,7 @@ import * as agents from '../../domain/agents/queries.ts';
 import { Skill } from '../../domain/agents/schema.ts';
 import { defineOperation } from '../define.ts';
 import { findSkill, refuseSkillNameTaken, SkillFieldParams, SkillIdParam } from '../params/agent-fields.ts';
-import { patchedFields, updated } from '../params/merge-patch.ts';
+import { patchedFields, realChanges, updated } from '../params/merge-patch.ts';
 import { rowTenant } from '../params/workspace.ts';
 
 const FIELDS = ['name', 'description', 'trigger', 'instructions', 'enabled'] as const;
@@ -29,10 +29,10 @@ export const patchSkill = defineOperation({
   rest: { method: 'PATCH', path: '/skills/{skill_id}' },
   examples: [{ summary: 'Switch a skill off', input: { skill_id: 'sk_01JD0000000000000000000000', enabled: false } }],
   async run({ db, principal }, input) {
-    const given = patchedFields(input, FIELDS);
+    patchedFields(input, FIELDS);
     const skill = await findSkill(db, principal, input.skill_id);
     if (input.name !== undefined) await refuseSkillNameTaken(db, skill.agent_id, input.name, skill.id);
-    const changes = Object.fromEntries(given.filter((f) => input[f] !== skill[f]).map((f) => [f, input[f]]));
+    const changes = realChanges(input, skill, FIELDS);
     await agentCommands.patchSkill(db, skill, changes);
     return {
       skill: (await agents.getSkill(db, rowTenant(principal, skill), skill.id))!,

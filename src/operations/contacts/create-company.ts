@@ -2,7 +2,7 @@ import * as z from 'zod';
 import * as contactCommands from '../../domain/contacts/commands.ts';
 import * as contacts from '../../domain/contacts/queries.ts';
 import { defineOperation } from '../define.ts';
-import { refuseIfTaken } from '../params/merge-patch.ts';
+import { refuseTaken } from '../params/taken.ts';
 import { CompanyFieldParams } from '../params/contact-fields.ts';
 import { WorkspaceParam, writeTenant } from '../params/workspace.ts';
 import { CompanyWithCounts } from './list-companies.ts';
@@ -36,8 +36,15 @@ export const createCompany = defineOperation({
   async run({ db, principal }, input) {
     const tenant = writeTenant(principal, input.workspace);
     if (input.domain) {
-      const holder = await contacts.findCompanyByDomain(db, tenant, input.domain);
-      refuseIfTaken(holder, undefined, { what: 'Company', field: 'domain', value: input.domain }, 'Use update_company to change it.');
+      const domain = input.domain;
+      await refuseTaken(
+        db,
+        { what: 'Company', field: 'domain', value: domain, owner: tenant.workspaceIds[0]! },
+        () => contacts.findCompanyByDomain(db, tenant, domain),
+        {
+          hint: 'Use update_company to change it.',
+        },
+      );
     }
     const id = await contactCommands.createCompany(db, tenant, input);
     return { company: (await contacts.getCompany(db, tenant, id))! };

@@ -5,7 +5,7 @@ import { Contact } from '../../domain/contacts/schema.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument, notFound } from '../errors.ts';
 import { checkAttributeValues } from '../params/attribute-values.ts';
-import { refuseIfTaken } from '../params/merge-patch.ts';
+import { refuseTaken } from '../params/taken.ts';
 import { AttributesParam, ContactText, EmailParam, PhoneParam } from '../params/contact-fields.ts';
 import { WorkspaceParam, writeTenant } from '../params/workspace.ts';
 
@@ -44,12 +44,14 @@ export const createContact = defineOperation({
     const tenant = writeTenant(principal, input.workspace);
     await checkAttributeValues(db, tenant, input.attributes, 'allow');
     if (input.email !== undefined) {
-      const holder = await contacts.findContactByEmail(db, tenant, input.email);
-      refuseIfTaken(
-        holder,
-        undefined,
-        { what: 'Contact', field: 'email', value: input.email },
-        'Use patch_contact to change that contact.',
+      const email = input.email;
+      await refuseTaken(
+        db,
+        { what: 'Contact', field: 'email', value: email, owner: tenant.workspaceIds[0]! },
+        () => contacts.findContactByEmail(db, tenant, email),
+        {
+          hint: 'Use patch_contact to change that contact.',
+        },
       );
     }
     const company = input.company_id === undefined ? undefined : await contacts.getCompany(db, tenant, input.company_id);

@@ -7,7 +7,8 @@ import { defineOperation } from '../define.ts';
 import { notFound } from '../errors.ts';
 import { checkAttributeValues } from '../params/attribute-values.ts';
 import { rowTenant } from '../params/workspace.ts';
-import { patchedFields, refuseIfTaken } from '../params/merge-patch.ts';
+import { patchedFields } from '../params/merge-patch.ts';
+import { refuseTaken } from '../params/taken.ts';
 import { AttributesParam, ContactText, EmailParam, PhoneParam } from '../params/contact-fields.ts';
 
 const FIELDS = ['name', 'email', 'phone', 'title', 'company_id', 'company_name', 'attributes'] as const;
@@ -47,12 +48,15 @@ export const patchContact = defineOperation({
     const tenant = rowTenant(principal, found);
     await checkAttributeValues(db, tenant, input.attributes, 'allow');
     if (input.email) {
-      const holder = await contacts.findContactByEmail(db, tenant, input.email);
-      refuseIfTaken(
-        holder,
-        found.id,
-        { what: 'Contact', field: 'email', value: input.email },
-        'Each email belongs to one contact per workspace.',
+      const email = input.email;
+      await refuseTaken(
+        db,
+        { what: 'Contact', field: 'email', value: email, owner: found.workspace_id },
+        () => contacts.findContactByEmail(db, tenant, email),
+        {
+          self: found.id,
+          hint: 'Each email belongs to one contact per workspace.',
+        },
       );
     }
     let company: Awaited<ReturnType<typeof contacts.getCompany>> | null | undefined;

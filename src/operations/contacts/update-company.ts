@@ -4,7 +4,8 @@ import * as contacts from '../../domain/contacts/queries.ts';
 import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
 import { notFound } from '../errors.ts';
-import { patchedFields, refuseIfTaken } from '../params/merge-patch.ts';
+import { patchedFields } from '../params/merge-patch.ts';
+import { refuseTaken } from '../params/taken.ts';
 import { CompanyFieldParams } from '../params/contact-fields.ts';
 import { rowTenant } from '../params/workspace.ts';
 import { CompanyWithCounts } from './list-companies.ts';
@@ -38,12 +39,15 @@ export const updateCompany = defineOperation({
     if (!found) throw notFound('company', input.company_id, 'Use list_companies to find company ids.');
     const tenant = rowTenant(principal, found);
     if (input.domain) {
-      const holder = await contacts.findCompanyByDomain(db, tenant, input.domain);
-      refuseIfTaken(
-        holder,
-        found.id,
-        { what: 'Company', field: 'domain', value: input.domain },
-        'Each domain belongs to one company per workspace.',
+      const domain = input.domain;
+      await refuseTaken(
+        db,
+        { what: 'Company', field: 'domain', value: domain, owner: found.workspace_id },
+        () => contacts.findCompanyByDomain(db, tenant, domain),
+        {
+          self: found.id,
+          hint: 'Each domain belongs to one company per workspace.',
+        },
       );
     }
     await contactCommands.patchCompany(db, found, input);

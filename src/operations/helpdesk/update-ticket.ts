@@ -5,7 +5,7 @@ import { Ticket, TICKET_FIELDS, type TicketField } from '../../domain/tickets/sc
 import { actorOf } from '../../domain/tenancy/principal.ts';
 import { tenantOf } from '../../domain/tenancy/tenant.ts';
 import { defineOperation } from '../define.ts';
-import { updated } from '../params/merge-patch.ts';
+import { realChanges, updated } from '../params/merge-patch.ts';
 import { invalidArgument, notFound } from '../errors.ts';
 import { TicketFieldParams, TicketIdParam } from '../params/ticket-fields.ts';
 import { rowTenant } from '../params/workspace.ts';
@@ -51,12 +51,7 @@ export const updateTicket = defineOperation({
       summary: input.summary,
       tags: input.tags ?? nextTags(ticket.tags, input.add_tags, input.remove_tags),
     };
-    const changes = Object.fromEntries(
-      TICKET_FIELDS.filter((field) => wanted[field] !== undefined && !sameValue(wanted[field], ticket[field])).map((field) => [
-        field,
-        wanted[field],
-      ]),
-    );
+    const changes = realChanges(wanted, ticket, TICKET_FIELDS);
     await ticketCommands.changeTicket(db, ticket, changes, actorOf(principal));
     return {
       ticket: (await tickets.getTicket(db, rowTenant(principal, found), found.id))!,
@@ -70,8 +65,4 @@ export const updateTicket = defineOperation({
 function nextTags(current: readonly string[], add: readonly string[] | undefined, remove: readonly string[] | undefined) {
   if (add === undefined && remove === undefined) return undefined;
   return [...new Set([...current, ...(add ?? [])])].filter((tag) => !remove?.includes(tag));
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }

@@ -3,9 +3,8 @@ import * as knowledgeCommands from '../../domain/knowledge/commands.ts';
 import * as knowledge from '../../domain/knowledge/queries.ts';
 import { KnowledgeCategory } from '../../domain/knowledge/schema.ts';
 import { slugify } from '../../domain/slug.ts';
-import { holdLock } from '../../db/sql.ts';
 import { defineOperation } from '../define.ts';
-import { OperationError } from '../errors.ts';
+import { refuseTaken } from '../params/taken.ts';
 import { WorkspaceParam, writeTenant } from '../params/workspace.ts';
 
 export const createKnowledgeCategory = defineOperation({
@@ -41,18 +40,21 @@ export const createKnowledgeCategory = defineOperation({
     const tenant = writeTenant(principal, input.workspace);
     const workspaceId = tenant.workspaceIds[0]!;
     const slug = input.slug ?? slugify(input.name, 'category');
-    await holdLock(db, `kb-category:${workspaceId}:${slug}`);
-    const holder = await knowledge.findCategory(db, workspaceId, slug);
-    if (holder)
-      throw new OperationError('conflict', `Category ${holder.id} already has the slug ${slug}.`, 'Use it, or pass another slug.');
+    await refuseTaken(
+      db,
+      { what: 'Category', field: 'slug', value: slug, owner: workspaceId },
+      () => knowledge.findCategory(db, workspaceId, slug),
+      {
+        hint: 'Use it, or pass another slug.',
+      },
+    );
     const id = await knowledgeCommands.insertCategory(db, workspaceId, {
       name: input.name,
       slug,
       description: input.description ?? null,
       position: input.position,
     });
-    const category = (await knowledge.listCategories(db, tenant)).find((c) => c.id === id)!;
-    return { category };
+    return { category: (await knowledge.getCategory(db, workspaceId, id))! };
   },
   changes: ({ category }) => [
     {

@@ -6,7 +6,7 @@ import { actorOf } from '../../domain/tenancy/principal.ts';
 import { defineOperation } from '../define.ts';
 import { OperationError } from '../errors.ts';
 import { findCategory, holdNode, NodeFieldParams, NodeRefParams, refusePathTaken } from '../params/knowledge-fields.ts';
-import { patchedFields, updated } from '../params/merge-patch.ts';
+import { patchedFields, realChanges, updated } from '../params/merge-patch.ts';
 import { rowTenant } from '../params/workspace.ts';
 
 const INPUT_FIELDS = ['path', 'title', 'body', 'description', 'keywords', 'category', 'status', 'author'] as const;
@@ -55,7 +55,7 @@ export const updateKnowledgeNode = defineOperation({
         'Read it again with get_knowledge_node, then apply your change to what it says now.',
       );
     if (input.path !== undefined) await refusePathTaken(db, node.workspace_id, input.path, node.id);
-    const wanted: Partial<Record<NodeField, unknown>> = {
+    const wanted: Partial<knowledgeCommands.NodeValues> = {
       path: input.path,
       title: input.title,
       body: input.body,
@@ -65,11 +65,7 @@ export const updateKnowledgeNode = defineOperation({
       status: input.status,
       author: input.author,
     };
-    const changes = Object.fromEntries(
-      NODE_FIELDS.filter((field) => wanted[field] !== undefined && JSON.stringify(wanted[field]) !== JSON.stringify(node[field])).map(
-        (field) => [field, wanted[field]],
-      ),
-    );
+    const changes = realChanges(wanted, node, NODE_FIELDS);
     await knowledgeCommands.changeNode(db, node, changes, actorOf(principal));
     return { node: (await knowledge.getNode(db, rowTenant(principal, node), node.id))!, changed: Object.keys(changes) as NodeField[] };
   },

@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import type { Queryable } from '../../db/database.ts';
-import { holdLock } from '../../db/sql.ts';
 import * as agents from '../../domain/agents/queries.ts';
 import { AGENT_STATUSES } from '../../domain/agents/schema.ts';
 import type { Principal } from '../../domain/tenancy/principal.ts';
 import { tenantOf } from '../../domain/tenancy/tenant.ts';
-import { notFound, OperationError } from '../errors.ts';
+import { notFound } from '../errors.ts';
+import { refuseTaken } from './taken.ts';
 
 /** The fields create_agent and patch_agent set. */
 export const AgentFieldParams = {
@@ -43,26 +43,23 @@ export async function findSkill(db: Queryable, principal: Principal, id: string)
   return skill;
 }
 
-/** Refuses an agent name the workspace has already; `self` is the agent being renamed. Holds the name until the write ends. */
-export async function refuseAgentNameTaken(db: Queryable, workspaceId: string, name: string, self?: string): Promise<void> {
-  await holdLock(db, `agent-name:${workspaceId}:${name.toLowerCase()}`);
-  const holder = await agents.agentNamed(db, workspaceId, name);
-  if (holder && holder.id !== self)
-    throw new OperationError(
-      'conflict',
-      `Agent ${holder.id} in this workspace is already called ${name}.`,
-      'Use that agent (patch_agent), or pick another name.',
-    );
+/** Refuses an agent name the workspace has already; `self` is the agent being renamed. */
+export function refuseAgentNameTaken(db: Queryable, workspaceId: string, name: string, self?: string): Promise<void> {
+  return refuseTaken(
+    db,
+    { what: 'Agent', field: 'name', value: name, owner: workspaceId },
+    () => agents.agentNamed(db, workspaceId, name),
+    {
+      self,
+      hint: 'Use that agent (patch_agent), or pick another name.',
+    },
+  );
 }
 
-/** Refuses a skill name the agent has already; `self` is the skill being renamed. Holds the name until the write ends. */
-export async function refuseSkillNameTaken(db: Queryable, agentId: string, name: string, self?: string): Promise<void> {
-  await holdLock(db, `skill-name:${agentId}:${name}`);
-  const holder = await agents.skillNamed(db, agentId, name);
-  if (holder && holder.id !== self)
-    throw new OperationError(
-      'conflict',
-      `This agent already has the skill ${name} (${holder.id}).`,
-      'Change it with patch_skill, or pick another name.',
-    );
+/** Refuses a skill name the agent has already; `self` is the skill being renamed. */
+export function refuseSkillNameTaken(db: Queryable, agentId: string, name: string, self?: string): Promise<void> {
+  return refuseTaken(db, { what: 'Skill', field: 'name', value: name, owner: agentId }, () => agents.skillNamed(db, agentId, name), {
+    self,
+    hint: 'Change it with patch_skill, or pick another name.',
+  });
 }

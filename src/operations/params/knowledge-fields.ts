@@ -4,7 +4,8 @@ import { holdLock } from '../../db/sql.ts';
 import * as knowledge from '../../domain/knowledge/queries.ts';
 import { REVIEW_STATUSES } from '../../domain/knowledge/schema.ts';
 import type { Principal } from '../../domain/tenancy/principal.ts';
-import { notFound, OperationError } from '../errors.ts';
+import { notFound } from '../errors.ts';
+import { refuseTaken } from './taken.ts';
 import { tenantFor, WorkspaceParam } from './workspace.ts';
 
 /** The fields create_knowledge_node and update_knowledge_node set, read the same way by both. */
@@ -55,14 +56,15 @@ export async function findCategory(db: Queryable, workspaceId: string, idOrSlug:
   return category.id;
 }
 
-/** Refuses a path another node of the workspace has; `self` is the node being moved. Holds the path until the write ends. */
-export async function refusePathTaken(db: Queryable, workspaceId: string, path: string, self?: string): Promise<void> {
-  await holdLock(db, `kb-path:${workspaceId}:${path}`);
-  const holder = await knowledge.nodeAtPath(db, workspaceId, path);
-  if (holder && holder.id !== self)
-    throw new OperationError(
-      'conflict',
-      `Node ${holder.id} already has the path ${path}.`,
-      'Change that node with update_knowledge_node, or pick another path.',
-    );
+/** Refuses a path another node of the workspace has; `self` is the node being moved. */
+export function refusePathTaken(db: Queryable, workspaceId: string, path: string, self?: string): Promise<void> {
+  return refuseTaken(
+    db,
+    { what: 'Node', field: 'path', value: path, owner: workspaceId },
+    () => knowledge.nodeAtPath(db, workspaceId, path),
+    {
+      self,
+      hint: 'Change that node with update_knowledge_node, or pick another path.',
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import type { Change } from '../define.ts';
-import { invalidArgument, OperationError } from '../errors.ts';
+import { invalidArgument } from '../errors.ts';
 
 /** The fields a merge patch gives (a null counts: it clears one); a patch that gives none is refused. */
 export function patchedFields<K extends string>(input: { [F in K]?: unknown }, fields: readonly K[]): K[] {
@@ -9,18 +9,18 @@ export function patchedFields<K extends string>(input: { [F in K]?: unknown }, f
 }
 
 /**
- * Refuses a value that another row of the workspace already holds, for the fields each row holds alone (a contact's
- * email, a company's domain). `self` is the row being changed, which may keep its own value.
+ * The wanted values that differ from what the row holds, by field: a value already set is no change (a missing value
+ * and null are the same; arrays and objects compare by their JSON). Undefined means not asked.
  */
-export function refuseIfTaken(
-  holder: { id: string } | undefined,
-  self: string | undefined,
-  taken: { what: 'Contact' | 'Company'; field: string; value: string },
-  hint: string,
-): void {
-  if (holder && holder.id !== self) {
-    throw new OperationError('conflict', `${taken.what} ${holder.id} already has the ${taken.field} ${taken.value}.`, hint);
-  }
+export function realChanges<W extends object, K extends keyof W & string>(
+  wanted: W,
+  current: { [F in K]: unknown },
+  fields: readonly K[],
+): Partial<Pick<W, K>> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return Object.fromEntries(
+    fields.filter((field) => wanted[field] !== undefined && !same(wanted[field], current[field])).map((field) => [field, wanted[field]]),
+  ) as Partial<Pick<W, K>>;
 }
 
 /** An update's audit entry and `<type>.updated` event, with the fields it changed; none when it changed nothing. */
