@@ -55,6 +55,8 @@ export async function load(
   args: Record<string, unknown> | (() => Record<string, unknown>),
   credential = server.info.key,
   era: Era = '2026-07-28',
+  /** The toolsets to list (X-MCP-Toolsets), for a tool outside the default list. */
+  toolsets?: string,
 ): Promise<Result> {
   const modern = era === '2026-07-28';
   const envelope = {
@@ -87,10 +89,12 @@ export async function load(
       'mcp-protocol-version': era,
       ...(modern && { 'mcp-method': 'tools/call', 'mcp-name': tool }),
       ...(credential && { authorization: `Bearer ${credential}` }),
+      ...(toolsets && { 'x-mcp-toolsets': toolsets }),
     },
     setupClient: (client: { on(event: 'body', listener: (b: Buffer) => void): void }) =>
       client.on('body', (b: Buffer) => {
-        if (b.includes('"isError":true')) toolErrors++;
+        // A tool error, or a JSON-RPC error (a tool not listed, bad arguments): both are answered 200.
+        if (b.includes('"isError":true') || b.includes('"error":{"code"')) toolErrors++;
       }),
   });
   clearInterval(sampler);

@@ -66,6 +66,17 @@ describe('the dashboard in Chromium', { skip: browser === undefined }, () => {
     );
     assert.equal(await page.inputValue('select[aria-label="Time zone of Docs site"]'), docsSite!.timezone, 'and shown selected');
 
+    // The sites whose pages may send the workspace events: typed as URLs, kept as origins; a bad one is named.
+    const origins = 'input[aria-label="Sites that may send Docs site events"]';
+    await page.fill(origins, 'https://docs.example.com/guide, http://localhost:5173');
+    await page.click(`form:has(${origins}) button:has-text("Save")`);
+    await page.waitForURL(/\/$/);
+    assert.equal(await page.inputValue(origins), 'https://docs.example.com http://localhost:5173');
+    await page.fill(origins, 'docs.example.com');
+    await page.click(`form:has(${origins}) button:has-text("Save")`);
+    assert.match((await page.textContent('body')) ?? '', /"docs.example.com" is not a web origin/);
+    await page.goto('/');
+
     await page.fill('input[aria-label="Key name"]', 'Claude Code');
     await page.selectOption('select[aria-label="Kind"]', 'read_only');
     await page.selectOption('select[aria-label="Workspace"]', { label: 'Docs site' });

@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -14,6 +13,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import pg from 'pg';
 import { parse as parseYaml } from 'yaml';
 import { engines, POSTGRES_URL } from './helpers/engines.ts';
+import { freePort } from './helpers/ports.ts';
 import { rawMcp } from './helpers/raw-mcp.ts';
 import { redisOrSkip, REDIS_URL } from './helpers/redis.ts';
 
@@ -267,17 +267,8 @@ function run(command: string, args: string[], cwd = process.cwd()): void {
   assert.equal(result.status, 0, `${command} ${args.join(' ')}: ${result.stdout}${result.stderr}`);
 }
 
-/** `npm run build`, into `dir`/dist. */
+/** `npm run build`, into `dir`/dist: the compiled server, and the browser tracker as it is written. */
 function compileInto(dir: string): void {
   run(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', path.join(dir, 'dist')]);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
+  fs.cpSync('src/tracker/t.js', path.join(dir, 'dist/tracker/t.js'));
 }

@@ -45,10 +45,10 @@ describe('tool selection and resources', async () => {
       assert.doesNotMatch(instructions, /^visitors:/m, era);
       assert.match(instructions, /More toolsets, by connecting with \?toolsets=<ids> \(or all\): contacts \(/, era);
 
-      const only = await mcpClient(server.url, server.keys.northwind, era, '?tools=get_contact,list_events');
+      const only = await mcpClient(server.url, server.keys.northwind, era, '?tools=get_contact,query_events');
       assert.deepEqual(
         (await only.listTools()).tools.map((t) => t.name),
-        ['get_contact', 'list_events'],
+        ['get_contact', 'query_events'],
         'naming only tools gets just those',
       );
       await assert.rejects(only.callTool({ name: 'get_account_info', arguments: {} }), /Unknown tool/);

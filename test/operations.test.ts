@@ -39,7 +39,7 @@ for (const engine of await engines()) {
         for (const [index, example] of examplesOf(op, ids).entries()) {
           const summary = example.summary;
           // A write runs once: the same idempotency key makes the other two surfaces replay its answer.
-          const input = op.scope === 'write' ? { ...example.input, idempotency_key: `cross-surface-${op.name}-${index}` } : example.input;
+          const input = op.scope !== 'read' ? { ...example.input, idempotency_key: `cross-surface-${op.name}-${index}` } : example.input;
           const viaModern = await callTool(modern, op.name, input);
           const viaLegacy = await callTool(legacy, op.name, input);
           const request = restRequest(op, input);

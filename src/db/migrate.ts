@@ -12,6 +12,7 @@ import * as helpdesk from './migrations/008-helpdesk.ts';
 import * as ticketWrites from './migrations/009-ticket-writes.ts';
 import * as knowledgeWrites from './migrations/010-knowledge-writes.ts';
 import * as skills from './migrations/011-skills.ts';
+import * as ingest from './migrations/012-ingest.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'ticket-writes', sql: ticketWrites.sql },
   { version: 10, name: 'knowledge-writes', sql: knowledgeWrites.sql },
   { version: 11, name: 'skills', sql: skills.sql },
+  { version: 12, name: 'ingest', sql: ingest.sql },
 ];
 
 export function checksum(migration: Migration): string {

@@ -36,6 +36,8 @@ import { providerPages } from '../web/oauth-pages.ts';
 import { webRoutes } from '../web/routes.ts';
 import { pageSecurityHeaders } from '../web/security-headers.ts';
 import type { LoginAttempts } from '../limits/login-attempts.ts';
+import { trackerScriptRoutes } from './tracker-script.ts';
+import { trackingGate } from './tracking.ts';
 import { requireMcpCaller, requireReader } from './authenticate.ts';
 import type { AppEnv } from '../request/context.ts';
 import { jsonError } from '../request/errors.ts';
@@ -121,6 +123,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.get('/openapi.json', (c) => c.json(openapi));
+  app.route('/', trackerScriptRoutes());
   app.get('/docs', pageSecurityHeaders(issuer.startsWith('https:')), (c) => c.html(docs));
   app.route('/', oauthRoutes(provider, { issuer, mcpResource }));
   app.route(
@@ -166,7 +169,10 @@ export function createApp(deps: AppDeps) {
     return mcp.serve(c.req.raw, { principal, selection, requestId: c.get('requestId') }, parsedBody);
   });
 
-  app.use(`${API_PREFIX}/*`, requireReader(deps.authenticator, 'parley-api'));
+  // Tracking takes publishable keys from browsers besides the server keys every route takes.
+  const reader = requireReader(deps.authenticator, 'parley-api');
+  app.use(`${API_PREFIX}/track`, trackingGate(deps.authenticator, deps.db));
+  app.use(`${API_PREFIX}/*`, (c, next) => (c.req.path === `${API_PREFIX}/track` ? next() : reader(c, next)));
   app.route(API_PREFIX, restRouter(deps));
 
   app.notFound((c) => jsonError(c, 404, 'route_not_found', `No route ${c.req.method} ${c.req.path}.`, 'See /docs for the API reference.'));

@@ -8,7 +8,7 @@ import { hashToken } from './tokens.ts';
  * and the checksum lets us refuse a mistyped key without a database lookup.
  */
 export const KEY_KINDS = {
-  account: 'ak', // all workspaces of the account: read + write
+  account: 'ak', // all workspaces of the account: read + write + ingest
   secret: 'sk', // one workspace: read + write + ingest
   read_only: 'rk', // one workspace: read
   publishable: 'pk', // one workspace: browser ingest only; safe to ship in page source
@@ -18,7 +18,7 @@ export type KeyKind = keyof typeof KEY_KINDS;
 export type Scope = 'read' | 'write' | 'ingest';
 
 export const KEY_KIND_SCOPES: Record<KeyKind, readonly Scope[]> = {
-  account: ['read', 'write'],
+  account: ['read', 'write', 'ingest'],
   secret: ['read', 'write', 'ingest'],
   read_only: ['read'],
   publishable: ['ingest'],

@@ -3,7 +3,7 @@ import { listWorkspaces } from '../operations/account/list-workspaces.ts';
 import { getUsageSummary } from '../operations/account/get-usage-summary.ts';
 import type { AnyOperation } from '../operations/define.ts';
 import { listEventTypes } from '../operations/events/list-event-types.ts';
-import { listEvents } from '../operations/events/list-events.ts';
+import { queryEvents } from '../operations/events/query-events.ts';
 
 /** A resource is an operation called with fixed arguments; reading it goes through the same invoker as a tool. */
 export interface ResourceBinding {
@@ -24,7 +24,7 @@ export const RESOURCES: ReadonlyArray<Resource & { bind: () => ResourceBinding }
     uri: 'schema://events',
     name: 'event-schema',
     title: 'Event names',
-    description: 'Distinct event names observed in the last 30 days, with kind and count: what list_events can filter on.',
+    description: 'Distinct event names observed in the last 30 days, with kind and count: what query_events can filter on.',
     mimeType: 'application/json',
     bind: () => ({ operation: listEventTypes as unknown as AnyOperation, input: {} }),
   },
@@ -34,7 +34,7 @@ export const RESOURCES: ReadonlyArray<Resource & { bind: () => ResourceBinding }
     title: 'Recent events',
     description: 'The 100 most recent events across the workspaces this credential may read.',
     mimeType: 'application/json',
-    bind: () => ({ operation: listEvents as unknown as AnyOperation, input: { per_page: 100 } }),
+    bind: () => ({ operation: queryEvents as unknown as AnyOperation, input: { per_page: 100 } }),
   },
 ];
 

@@ -20,7 +20,7 @@ const writeOp = defineOperation({
   run: async () => ({}),
 });
 
-test('a read-only credential never sees a write tool; toolsets narrow further', () => {
+test('a read-only credential never sees a write tool, ingest sees only tracking; toolsets narrow further', () => {
   const all = [...OPERATIONS, writeOp];
   // The write tool is outside the registry, so it is selected by name.
   const everything: ToolSelection = {
@@ -30,7 +30,12 @@ test('a read-only credential never sees a write tool; toolsets narrow further', 
   };
   assert.ok(!allowedOperations(testPrincipal(['read']), everything, all).some((op) => op.scope === 'write'));
   assert.ok(allowedOperations(testPrincipal(['read', 'write']), everything, all).includes(writeOp));
-  assert.deepEqual(allowedOperations(testPrincipal(['ingest']), everything, all), [], 'a publishable key has no tools');
+  // Ingest alone is a publishable key's scope, which /mcp refuses before any tool (test/tracking.test.ts).
+  assert.deepEqual(
+    allowedOperations(testPrincipal(['ingest']), everything, all).map((op) => op.name),
+    ['track_event'],
+    'ingest alone allows tracking and nothing else',
+  );
   const conversations = allowedOperations(
     testPrincipal(['read', 'write']),
     parseSelection({ toolsets: 'conversations' }) as ToolSelection,

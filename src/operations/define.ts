@@ -89,8 +89,8 @@ export interface OperationSpec<I extends ObjectSchema, O extends ObjectSchema> {
   // AnyOperation without a cast.
   run(ctx: OperationContext, input: z.output<I>): Promise<z.input<O>>;
   /**
-   * Writes only (required for them): what the write changed, from its answer and input. The invoker records each
-   * change in the audit log and on the outbox, in the write's transaction.
+   * Writes (required for them): what the write changed, from its answer and input. The invoker records each change in
+   * the audit log and on the outbox, in the write's transaction. Ingest has none: tracked events are the record.
    */
   changes?(output: z.output<O>, input: z.output<I>): Change[];
 }
@@ -119,7 +119,7 @@ export interface Toolset {
   operations: readonly AnyOperation[];
 }
 
-/** Every write takes one: a retry with the same key and input gets the first answer and acts no second time. */
+/** Every write and ingest takes one: a retry with the same key and input gets the first answer and acts no second time. */
 export const IdempotencyKeyParam = z
   .string()
   .min(1)
@@ -130,7 +130,7 @@ export const IdempotencyKeyParam = z
 
 export function defineOperation<I extends ObjectSchema, O extends ObjectSchema>(spec: OperationSpec<I, O>): Operation<I, O> {
   const output = spec.output.extend({ truncated: Truncation.optional() }) as unknown as O;
-  const input = (spec.scope === 'write' ? spec.input.extend({ idempotency_key: IdempotencyKeyParam }) : spec.input).strict();
+  const input = (spec.scope === 'read' ? spec.input : spec.input.extend({ idempotency_key: IdempotencyKeyParam })).strict();
   return {
     ...spec,
     input: input as unknown as I,

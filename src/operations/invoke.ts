@@ -76,7 +76,7 @@ async function run(deps: Invoker, op: AnyOperation, ctx: CallContext, rawInput: 
       invokeNested: (nested, input) => measured(deps, nested, ctx, input, false),
     });
     const bounded =
-      op.scope === 'write'
+      op.scope !== 'read'
         ? await runWrite(op, ctx, parsed.data, context)
         : boundResult((await op.run(context(ctx.db), parsed.data)) as Record<string, unknown>);
     return { ok: true, output: bounded.value, json: bounded.json, rateLimit };

@@ -1,5 +1,6 @@
 import { account } from './account/index.ts';
 import { agents } from './agents/index.ts';
+import { analytics } from './analytics/index.ts';
 import { attributes } from './attributes/index.ts';
 import { batch } from './batch/index.ts';
 import { calls } from './calls/index.ts';
@@ -26,6 +27,7 @@ export const TOOLSETS: readonly Toolset[] = [
   attributes,
   visitors,
   events,
+  analytics,
   helpdesk,
   calls,
   knowledge,

@@ -37,7 +37,7 @@ export function runWrite(
       }
     }
     const output = await op.run(context(tx), rest);
-    const changes = op.changes!(output, rest);
+    const changes = op.changes?.(output, rest) ?? [];
     const principal = ctx.principal;
     await recordWrites(
       tx,

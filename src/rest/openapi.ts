@@ -83,7 +83,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
         schema,
         ...(schema.type === 'array' && { style: 'form', explode: false }),
       }));
-    if (op.scope === 'write') parameters.push(IDEMPOTENCY_HEADER);
+    if (op.scope !== 'read') parameters.push(IDEMPOTENCY_HEADER);
     paths[op.rest.path] = {
       ...paths[op.rest.path],
       [method]: {
@@ -106,7 +106,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
             content: { 'application/json': { schema: withoutDialect(op.jsonSchema.output) } },
           },
           ...ERROR_RESPONSES,
-          ...(op.scope === 'write' && CONFLICT_RESPONSE),
+          ...(op.scope !== 'read' && CONFLICT_RESPONSE),
         },
       },
     };

@@ -3,11 +3,13 @@ import type { AnyOperation } from '../operations/define.ts';
 interface PropertySchema {
   type?: string;
   items?: PropertySchema;
+  anyOf?: PropertySchema[];
 }
 
 /**
  * Query strings carry only text: turn each parameter into the type the operation's schema declares
- * (numbers, booleans, comma-separated or repeated arrays) and let the schema judge the result.
+ * (numbers, booleans, comma-separated or repeated arrays, objects as JSON text) and let the schema judge the result. A
+ * parameter that may be one value or a list (`event=signup` or `event=signup,login`) is a list when it has several.
  */
 export function queryToInput(op: AnyOperation, url: URL): Record<string, unknown> {
   const properties = (op.jsonSchema.input.properties ?? {}) as Record<string, PropertySchema>;
@@ -15,7 +17,10 @@ export function queryToInput(op: AnyOperation, url: URL): Record<string, unknown
   return Object.fromEntries(
     [...new Set(url.searchParams.keys())].map((key) => {
       const values = url.searchParams.getAll(key);
-      const schema = Object.hasOwn(properties, key) ? properties[key] : undefined;
+      const declared = Object.hasOwn(properties, key) ? properties[key] : undefined;
+      const list = declared?.anyOf?.find((option) => option.type === 'array');
+      const several = values.length > 1 || values.some((v) => v.includes(','));
+      const schema = list && several ? list : declared;
       if (schema?.type === 'array')
         return [
           key,
@@ -37,6 +42,12 @@ function coerce(value: string, schema: PropertySchema | undefined): unknown {
       return value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
     case 'boolean':
       return value === 'true' ? true : value === 'false' ? false : value;
+    case 'object':
+      try {
+        return JSON.parse(value);
+      } catch {
+        return value;
+      }
     default:
       return value;
   }

@@ -58,7 +58,7 @@ export function restRouter(deps: RestDeps): Hono<AppEnv> {
           `"${twice}" is given by the path; leave it out of the ${fromBody ? 'body' : 'query'}.`,
         );
       // A write's Idempotency-Key header is its idempotency_key argument (reads ignore it, as they change nothing).
-      const key = op.scope === 'write' ? c.req.header('idempotency-key') : undefined;
+      const key = op.scope !== 'read' ? c.req.header('idempotency-key') : undefined;
       if (key !== undefined && Object.hasOwn(body.value, 'idempotency_key') && body.value.idempotency_key !== key) {
         return jsonError(c, 400, 'invalid_argument', 'The Idempotency-Key header and the idempotency_key field differ; give one.');
       }

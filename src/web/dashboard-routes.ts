@@ -7,6 +7,7 @@ import { listApiKeys } from '../domain/credentials/queries.ts';
 import { revokeGrant } from '../domain/oauth/commands.ts';
 import { listConnectedApps } from '../domain/oauth/queries.ts';
 import { createWorkspace, updateWorkspace } from '../domain/tenancy/commands.ts';
+import { parseOrigins } from '../domain/tenancy/origins.ts';
 import { accountRateLimitOverride, accountWorkspaces } from '../domain/tenancy/queries.ts';
 import type { WorkspaceRow } from '../domain/tenancy/schema.ts';
 import { rateLimitsFrom } from '../domain/tenancy/principal.ts';
@@ -98,14 +99,15 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
           Install in ${installLinks(mcpUrl).map((link, i) => html`${i > 0 ? ' or ' : ''}<a href="${link.href}">${link.client}</a>`)}.</p>
           <details><summary>Setup for Claude Code, Claude Desktop, Cursor and VS Code</summary>${snippetList(oauthSnippets(mcpUrl, 2))}</details>
           <p class="muted">With an API key instead: create one below, and its snippets appear with it.</p></div>
-        <div class="card"><h2>Workspaces</h2><table><thead><tr><th>Name</th><th>Slug / id</th><th>Time zone</th></tr></thead><tbody>
+        <div class="card"><h2>Workspaces</h2><table><thead><tr><th>Name</th><th>Slug / id</th><th>Time zone</th><th>Tracking origins</th></tr></thead><tbody>
           ${workspaces.map(
             (w: WorkspaceRow) =>
-              html`<tr><td colspan="3">${
+              html`<tr><td colspan="4">${
                 canManage
                   ? html`<form method="post" action="/workspaces/${w.id}">${csrf}<input name="name" value="${w.name}" aria-label="Name of ${w.name}" required />
-                <code>${w.slug}</code> <span class="muted">${w.id}</span> ${timeZoneSelect({ name: 'timezone', label: `Time zone of ${w.name}` }, w.timezone)} <button>Save</button></form>`
-                  : html`${w.name} <code>${w.slug}</code> ${w.timezone}`
+                <code>${w.slug}</code> <span class="muted">${w.id}</span> ${timeZoneSelect({ name: 'timezone', label: `Time zone of ${w.name}` }, w.timezone)}
+                <input name="tracking_origins" value="${w.tracking_origins.join(' ')}" placeholder="https://www.example.com" aria-label="Sites that may send ${w.name} events" title="Sites whose pages may send events with the publishable key, separated by spaces" /> <button>Save</button></form>`
+                  : html`${w.name} <code>${w.slug}</code> ${w.timezone} ${w.tracking_origins.join(' ')}`
               }</td></tr>`,
           )}
         </tbody></table>
@@ -204,7 +206,10 @@ export function dashboardRoutes(deps: { db: Database; publicUrl: string; rateLim
     if (w instanceof Response) return w;
     const input = workspaceForm(w.form);
     if (!input) return render(c, w.user, { error: WORKSPACE_FORM_ERROR }, 400);
-    if (!(await updateWorkspace(deps.db, w.user.account_id, c.req.param('id'), input)))
+    const origins = parseOrigins(formText(w.form, 'tracking_origins') ?? '');
+    if (!origins.ok)
+      return render(c, w.user, { error: `"${origins.entry}" is not a web origin: write it as https://www.example.com.` }, 400);
+    if (!(await updateWorkspace(deps.db, w.user.account_id, c.req.param('id'), { ...input, trackingOrigins: origins.origins })))
       return render(c, w.user, { error: 'No such workspace.' }, 404);
     await deps.db.notify(CREDENTIALS_CHANNEL, w.user.account_id); // principals carry workspace names and zones
     return c.redirect('/');

@@ -24,6 +24,7 @@ const SAMPLES: Record<string, string> = {
        order by a.created_at, a.id limit 1`,
   ag2: `select a.id from agents a where a.workspace_id in ${ACCOUNT} order by a.created_at desc, a.id desc limit 1`,
   sk: `select s.id from agent_skills s where s.workspace_id in ${ACCOUNT} order by s.agent_id, s.name limit 1`,
+  evt: `select e.id from events e where e.workspace_id in ${ACCOUNT} and e.properties <> '{}' order by e.occurred_at desc, e.id limit 1`,
   vis: `select v.id from visitors v where v.workspace_id in ${ACCOUNT} and v.contact_id is not null and exists (select 1 from conversations c where c.visitor_id = v.id) order by v.id limit 1`,
 };
 

@@ -5,6 +5,8 @@ import { after, before, describe } from 'node:test';
 import type * as z from 'zod';
 import { Authenticator } from '../../src/auth/authenticate.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
+import { createApiKey } from '../../src/domain/credentials/commands.ts';
+import type { KeyKind } from '../../src/keys/api-keys.ts';
 import type { Principal } from '../../src/domain/tenancy/principal.ts';
 import { RateLimiter } from '../../src/limits/rate-limit.ts';
 import { UsageRecorder } from '../../src/limits/usage.ts';
@@ -106,6 +108,15 @@ export class OperationHarness {
     const [row] = await this.sql<T>(text, params);
     assert.ok(row, `no row for ${text}`);
     return row;
+  }
+
+  /** The principal of a new key of `kind` for one workspace (the demo keys are account-wide and read-only). */
+  async keyFor(kind: KeyKind, workspaceId: string): Promise<Principal> {
+    const [workspace] = await this.sql<{ account_id: string }>('select account_id from workspaces where id = $1', [workspaceId]);
+    const key = await createApiKey(this.db, { accountId: workspace!.account_id, workspaceId, kind, name: `test ${kind} key` });
+    const result = await new Authenticator(this.db).authenticate(key.secret);
+    assert.ok(result.ok, `new ${kind} key authenticates`);
+    return result.principal;
   }
 
   /** The ids of an account's workspaces, by the account's slug. */

@@ -16,6 +16,11 @@ export interface EventFilter {
   contactId?: string | undefined;
   conversationId?: string | undefined;
   path?: string | undefined;
+  source?: string | undefined;
+  medium?: string | undefined;
+  campaign?: string | undefined;
+  /** Properties the event has with exactly these values. */
+  properties?: Record<string, unknown> | undefined;
 }
 
 function conditions(workspaceIds: readonly string[], filter: EventFilter): Conditions {
@@ -29,13 +34,26 @@ function conditions(workspaceIds: readonly string[], filter: EventFilter): Condi
   where.addIf(filter.contactId, (p) => `e.contact_id = ${p}`);
   where.addIf(filter.conversationId, (p) => `e.conversation_id = ${p}`);
   where.addIf(filter.path, (p) => `e.path = ${p}`);
+  // Sources, mediums and campaigns are stored as tracked; a filter matches them whatever their case.
+  where.addIf(filter.source?.toLowerCase(), (p) => `lower(e.source) = ${p}`);
+  where.addIf(filter.medium?.toLowerCase(), (p) => `lower(e.medium) = ${p}`);
+  where.addIf(filter.campaign?.toLowerCase(), (p) => `lower(e.campaign) = ${p}`);
+  where.addIf(filter.properties && JSON.stringify(filter.properties), (p) => `e.properties @> ${p}::jsonb`);
   return where;
 }
 
 /** Events newest first, with the total that matched. */
-export async function listEvents(db: Queryable, tenant: Tenant, filter: EventFilter, page: { limit: number; offset: number }) {
+export async function queryEvents(db: Queryable, tenant: Tenant, filter: EventFilter, page: { limit: number; offset: number }) {
   const where = conditions(tenant.workspaceIds, filter);
   return selectPage<Event>(db, { columns: COLUMNS, from: 'events e', where, orderBy: 'e.occurred_at desc, e.id desc' }, page);
+}
+
+export async function getEvent(db: Queryable, tenant: Tenant, id: string): Promise<Event | undefined> {
+  const [row] = await db.query<Event>(`select ${COLUMNS} from events e where e.id = $1 and e.workspace_id = any($2)`, [
+    id,
+    tenant.workspaceIds,
+  ]);
+  return row;
 }
 
 /** Distinct event names with how often and when they last occurred. */

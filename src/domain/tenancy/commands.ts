@@ -8,25 +8,23 @@ export async function createWorkspace(db: Queryable, accountId: string, input: {
   return withFreeSlug(slugify(input.name, 'workspace'), async (slug) => {
     const [row] = await db.query<WorkspaceRow>(
       `insert into workspaces (id, account_id, name, slug, timezone) values ($1, $2, $3, $4, $5)
-       on conflict (account_id, slug) do nothing returning id, account_id, name, slug, timezone, created_at`,
+       on conflict (account_id, slug) do nothing returning id, account_id, name, slug, timezone, tracking_origins, created_at`,
       [newId('workspace'), accountId, input.name, slug, input.timezone],
     );
     return row;
   });
 }
 
-/** Renames a workspace or changes its time zone; false when the account has no such workspace. */
+/** Renames a workspace or changes its time zone or tracking origins; false when the account has no such workspace. */
 export async function updateWorkspace(
   db: Queryable,
   accountId: string,
   id: string,
-  input: { name: string; timezone: string },
+  input: { name: string; timezone: string; trackingOrigins: string[] },
 ): Promise<boolean> {
-  const rows = await db.query('update workspaces set name = $3, timezone = $4 where id = $1 and account_id = $2 returning id', [
-    id,
-    accountId,
-    input.name,
-    input.timezone,
-  ]);
+  const rows = await db.query(
+    'update workspaces set name = $3, timezone = $4, tracking_origins = $5 where id = $1 and account_id = $2 returning id',
+    [id, accountId, input.name, input.timezone, input.trackingOrigins],
+  );
   return rows.length > 0;
 }

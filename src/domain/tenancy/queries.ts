@@ -26,7 +26,7 @@ export async function listAgents(db: Queryable, tenant: Tenant) {
 /** An account's workspaces, for its signed-in members in the dashboard. */
 export async function accountWorkspaces(db: Queryable, accountId: string): Promise<WorkspaceRow[]> {
   return db.query<WorkspaceRow>(
-    'select id, account_id, name, slug, timezone, created_at from workspaces where account_id = $1 order by created_at, id',
+    'select id, account_id, name, slug, timezone, tracking_origins, created_at from workspaces where account_id = $1 order by created_at, id',
     [accountId],
   );
 }
@@ -37,4 +37,10 @@ export async function accountRateLimitOverride(db: Queryable, accountId: string)
     [accountId],
   );
   return row?.rate_limits ?? null;
+}
+
+/** The web origins whose pages may send a workspace events with its publishable key. */
+export async function trackingOrigins(db: Queryable, workspaceId: string): Promise<string[]> {
+  const [row] = await db.query<{ tracking_origins: string[] }>('select tracking_origins from workspaces where id = $1', [workspaceId]);
+  return row?.tracking_origins ?? [];
 }

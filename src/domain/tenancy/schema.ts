@@ -11,5 +11,7 @@ export interface WorkspaceRow {
   name: string;
   slug: string;
   timezone: string;
+  /** The web origins whose pages may send events with the workspace's publishable key ('*': any). */
+  tracking_origins: string[];
   created_at: string;
 }

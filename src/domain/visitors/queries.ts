@@ -28,6 +28,8 @@ export interface VisitorFilter {
   lastSeenAfter?: Date | undefined;
   lastSeenBefore?: Date | undefined;
   identifiedOnly?: boolean | undefined;
+  /** Visitors with an event in this window, at this page path when given. */
+  visited?: { path?: string | undefined; after?: Date | undefined; before?: Date | undefined } | undefined;
 }
 
 export async function listVisitors(db: Queryable, tenant: Tenant, filter: VisitorFilter, page: { limit: number; offset: number }) {
@@ -39,6 +41,16 @@ export async function listVisitors(db: Queryable, tenant: Tenant, filter: Visito
   where.addIf(filter.lastSeenAfter, (p) => `v.last_seen_at >= ${p}`);
   where.addIf(filter.lastSeenBefore, (p) => `v.last_seen_at < ${p}`);
   if (filter.identifiedOnly) where.add('(v.person_email is not null or v.contact_id is not null)');
+  const visited = filter.visited;
+  if (visited) {
+    const event = [
+      'e.visitor_id = v.id',
+      ...(visited.path === undefined ? [] : [`e.path = ${where.param(visited.path)}`]),
+      ...(visited.after === undefined ? [] : [`e.occurred_at >= ${where.param(visited.after)}`]),
+      ...(visited.before === undefined ? [] : [`e.occurred_at < ${where.param(visited.before)}`]),
+    ];
+    where.add(`exists (select 1 from events e where ${event.join(' and ')})`);
+  }
   where.addIf(
     filter.search && `%${likeEscape(filter.search)}%`,
     (p) =>

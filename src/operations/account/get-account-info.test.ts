@@ -13,7 +13,7 @@ await describeOperation(getAccountInfo, (h) => {
       info.workspaces.map((w) => w.id),
       await h.workspaceIds('northwind'),
     );
-    assert.deepEqual(info.scopes, ['read', 'write']);
+    assert.deepEqual(info.scopes, ['read', 'write', 'ingest']);
     assert.deepEqual(info.credential, { type: 'api_key', name: 'Demo account key', kind: 'account' });
   });
 

@@ -40,7 +40,7 @@ export const getContact = defineOperation({
     if (!contact) throw notFound('contact', input.contact_id, 'Use search_contacts to find contact ids.');
     const company = contact.company_id ? await contacts.getCompany(db, tenant, contact.company_id) : undefined;
     const notes = await contacts.notesOf(db, { contact }, NOTES);
-    const timeline = await events.listEvents(db, tenant, { contactId: contact.id }, { limit: EVENTS, offset: 0 });
+    const timeline = await events.queryEvents(db, tenant, { contactId: contact.id }, { limit: EVENTS, offset: 0 });
     return {
       contact,
       company: company ? (({ contact_count: _c, visitor_count: _v, ...rest }) => rest)(company) : null,

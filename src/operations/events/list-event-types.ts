@@ -10,7 +10,7 @@ export const listEventTypes = defineOperation({
   title: 'List event types',
   description:
     'The distinct event names seen in the date range (default: the last 30 days) with their kind, count and when each ' +
-    'last occurred, most frequent first. Use it to discover what list_events can filter on before guessing names.',
+    'last occurred, most frequent first. Use it to discover what query_events can filter on before guessing names.',
   scope: 'read',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({ workspace: WorkspaceParam, ...DateRangeParams, kind: z.array(z.enum(EVENT_KINDS)).optional() }),

@@ -73,7 +73,7 @@ export const getVisitorJourney = defineOperation({
         ? wholeHistory(visitor.first_seen_at, visitor.last_seen_at, input.timezone ?? defaultTimeZone(own))
         : resolveRange({ ...input, start_date: input.start_date ?? visitor.first_seen_at }, own);
     const section = async (kinds: string[]) => {
-      const { total, items } = await events.listEvents(
+      const { total, items } = await events.queryEvents(
         db,
         tenantOf(principal, own),
         { visitorId: visitor.id, kinds, start: range.start, end: range.end },

@@ -32,4 +32,29 @@ await describeOperation(listVisitorProfiles, (h) => {
   test('refuses a malformed date', async () => {
     await h.refuse(listVisitorProfiles, { first_seen_after: '01/02/2026' }, 'invalid_argument');
   });
+
+  test('"visitors who hit /pricing yesterday" is one call: a page visited on a day, as the events say', async () => {
+    const [day] = await h.sql<{ day: string }>(
+      `select to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD') as day from events
+       where workspace_id = any($1) and path = '/pricing' group by 1 order by count(*) desc limit 1`,
+      [await h.workspaceIds('northwind')],
+    );
+    const visited = await h.call(listVisitorProfiles, {
+      visited_path: '/pricing',
+      visited_after: day!.day,
+      visited_before: day!.day,
+      timezone: 'UTC',
+      per_page: 100,
+    });
+    const truth = await h.sql<{ visitor_id: string }>(
+      `select distinct visitor_id from events where workspace_id = any($1) and path = '/pricing' and visitor_id is not null
+       and occurred_at >= ($2 || 'T00:00:00Z')::timestamptz and occurred_at < ($2 || 'T00:00:00Z')::timestamptz + interval '1 day'`,
+      [await h.workspaceIds('northwind'), day!.day],
+    );
+    assert.ok(truth.length > 0);
+    assert.equal(visited.pagination.total, truth.length);
+    const ids = new Set(truth.map((t) => t.visitor_id));
+    // The page may be cut to its size budget; what it holds is among them.
+    assert.ok(visited.visitors.length > 0 && visited.visitors.every((v) => ids.has(v.id)));
+  });
 });

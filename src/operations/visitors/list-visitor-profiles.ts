@@ -15,7 +15,8 @@ export const listVisitorProfiles = defineOperation({
     'Website visitors, most recently seen first, with person identity, company enrichment, location and acquisition ' +
     '(referrer, UTM), whether or not they became a contact. `search` matches person, company or contact fields ' +
     '(e.g. a company name or email domain). Filter by first/last seen dates (YYYY-MM-DD in the time zone, inclusive), ' +
-    'contact_id, or identified_only. Paginated (per_page up to 100); no date filter applies unless you pass one.',
+    'contact_id, identified_only, or a page visited (visited_path) and when (visited_after/before): "visitors who hit ' +
+    '/pricing yesterday". Paginated (per_page up to 100); no date filter applies unless you pass one.',
   scope: 'read',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({
@@ -27,6 +28,9 @@ export const listVisitorProfiles = defineOperation({
     first_seen_before: LocalDate.optional().describe('First seen on or before this date.'),
     last_seen_after: LocalDate.optional().describe('Last seen on or after this date.'),
     last_seen_before: LocalDate.optional().describe('Last seen on or before this date.'),
+    visited_path: z.string().min(1).max(1000).optional().describe('Had an event on this page path: /pricing.'),
+    visited_after: LocalDate.optional().describe('Had an event on or after this date.'),
+    visited_before: LocalDate.optional().describe('Had an event on or before this date.'),
     timezone: TimeZoneParam,
     ...PaginationParams,
   }),
@@ -41,6 +45,7 @@ export const listVisitorProfiles = defineOperation({
     for (const [after, before] of [
       [input.first_seen_after, input.first_seen_before],
       [input.last_seen_after, input.last_seen_before],
+      [input.visited_after, input.visited_before],
     ] as const) {
       if (after && before && after > before)
         throw invalidArgument(`${after} is after ${before}.`, 'The *_after date must not be later than the *_before date.');
@@ -56,6 +61,10 @@ export const listVisitorProfiles = defineOperation({
         firstSeenBefore: through(input.first_seen_before),
         lastSeenAfter: from(input.last_seen_after),
         lastSeenBefore: through(input.last_seen_before),
+        visited:
+          input.visited_path === undefined && input.visited_after === undefined && input.visited_before === undefined
+            ? undefined
+            : { path: input.visited_path, after: from(input.visited_after), before: through(input.visited_before) },
       },
       pageRequest(input),
     );

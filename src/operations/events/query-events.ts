@@ -6,49 +6,67 @@ import { DateRangeParams, resolveRange, ResolvedRange } from '../params/dates.ts
 import { PageInfo, pageInfo, pageRequest, PaginationParams } from '../params/pagination.ts';
 import { tenantFor, WorkspaceParam } from '../params/workspace.ts';
 
-export const listEvents = defineOperation({
-  name: 'list_events',
-  title: 'List events',
+const EventName = z.string().min(1).max(100);
+const Scalar = z.union([z.string().max(500), z.number(), z.boolean()]);
+
+export const queryEvents = defineOperation({
+  name: 'query_events',
+  title: 'Query raw events',
   description:
     'Raw events newest first within the date range (default: the last 30 days): journey milestones, browser activity ' +
-    '(page_view, click) and custom tracked events, with source/medium/campaign and properties. Filter by event name(s), ' +
-    'kind, visitor, contact, conversation or page path. Call list_event_types first to see which names exist. ' +
-    'Paginated (per_page up to 100) with the total.',
+    '(page_view, click) and tracked events, with source/medium/campaign and properties. Narrow by event name(s), kind, ' +
+    'source, medium, campaign, visitor, contact, conversation, page path or property values ("visitors who hit ' +
+    '/pricing yesterday": path and the dates). Call list_event_types first to see which names exist. For counts use ' +
+    'top_sources. Paginated (per_page up to 100) with the total; get_event reads one event whole.',
   scope: 'read',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({
     workspace: WorkspaceParam,
     ...DateRangeParams,
-    name: z
-      .array(z.string().min(1).max(100))
-      .max(20)
+    event: z
+      .union([EventName, z.array(EventName).min(1).max(20)])
       .optional()
-      .describe('Event names, e.g. ["meeting_booked"] or ["page_view", "click"].'),
+      .describe('An event name or several, e.g. "meeting_booked" or ["page_view", "click"].'),
     kind: z.array(z.enum(EVENT_KINDS)).optional().describe('journey, browser and/or custom.'),
+    source: z.string().min(1).max(200).optional().describe('utm_source as tracked, any case: "facebook".'),
+    medium: z.string().min(1).max(200).optional().describe('"cpc", "social", "email"...'),
+    campaign: z.string().min(1).max(200).optional(),
     visitor_id: z.string().max(64).optional(),
     contact_id: z.string().max(64).optional(),
     conversation_id: z.string().max(64).optional(),
     path: z.string().max(500).optional().describe('Exact page path, e.g. /pricing.'),
+    properties: z
+      .record(z.string().min(1).max(100), Scalar)
+      .refine((value) => Object.keys(value).length <= 10, 'at most 10 properties')
+      .optional()
+      .describe('Property values the events must have, all of them: {"plan": "pro"}.'),
     ...PaginationParams,
   }),
   output: z.object({ events: z.array(Event), pagination: PageInfo, range: ResolvedRange }),
   rest: { method: 'GET', path: '/events' },
-  examples: [{ summary: 'The latest page views', input: { name: ['page_view'], per_page: 3 } }],
+  examples: [
+    { summary: 'The latest page views', input: { event: 'page_view', per_page: 3 } },
+    { summary: 'Visits from Facebook ads', input: { source: 'facebook', medium: 'cpc', per_page: 5 } },
+  ],
   async run({ db, principal }, input) {
     const tenant = tenantFor(principal, input.workspace);
     const range = resolveRange(input, tenant.workspaces);
-    const { total, items } = await events.listEvents(
+    const { total, items } = await events.queryEvents(
       db,
       tenant,
       {
         start: range.start,
         end: range.end,
-        names: input.name,
+        names: typeof input.event === 'string' ? [input.event] : input.event,
         kinds: input.kind,
+        source: input.source,
+        medium: input.medium,
+        campaign: input.campaign,
         visitorId: input.visitor_id,
         contactId: input.contact_id,
         conversationId: input.conversation_id,
         path: input.path,
+        properties: input.properties,
       },
       pageRequest(input),
     );

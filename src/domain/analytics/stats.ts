@@ -1,0 +1,183 @@
+import type { Queryable } from '../../db/database.ts';
+import { Conditions } from '../../db/sql.ts';
+import type { Tenant } from '../tenancy/tenant.ts';
+import type { Bucket } from './buckets.ts';
+import { channelRuleSql } from './channels.ts';
+import { SIGNALS } from './sources.ts';
+
+export const METRICS = ['count', 'uniques', 'sessions', 'pageviews', 'bounce_rate', 'conversion_rate'] as const;
+export type Metric = (typeof METRICS)[number];
+
+/** A visit ends after this long without an event (Google Analytics' and Plausible's default). */
+export const SESSION_GAP_MINUTES = 30;
+
+const NONE = `'(none)'`;
+
+/**
+ * What a result can be grouped by, as SQL over `e` (the events, or for session metrics the events with their session's
+ * attribution) and `v` (their visitor). Trusted: callers name them, never write them.
+ */
+const DIMENSIONS = {
+  event: 'e.name',
+  path: `coalesce(e.path, ${NONE})`,
+  source: `coalesce(${SIGNALS.source}, ${NONE})`,
+  medium: `coalesce(${SIGNALS.medium}, ${NONE})`,
+  campaign: `coalesce(${SIGNALS.campaign}, ${NONE})`,
+  channel: channelRuleSql(SIGNALS, 'channel'),
+  referrer: `coalesce(${SIGNALS.referrerDomain}, ${NONE})`,
+  country: `coalesce(v.country, ${NONE})`,
+  device: `coalesce(v.device, ${NONE})`,
+  workspace: '(select w.slug from workspaces w where w.id = e.workspace_id)',
+} as const;
+export type Dimension = keyof typeof DIMENSIONS;
+export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
+
+/** Where a visit came from: for session metrics, these are the session's first event's, for every event of it. */
+const ATTRIBUTION = ['source', 'medium', 'campaign', 'referrer', 'properties'] as const;
+
+const METRIC_SQL: Record<Metric, string> = {
+  count: 'count(*)',
+  pageviews: `count(*) filter (where e.name = 'page_view')`,
+  uniques: 'count(distinct e.visitor_id)',
+  sessions: 'count(distinct e.session)',
+  // Of the sessions with a page view, those with exactly one.
+  bounce_rate:
+    'count(distinct e.session) filter (where e.session_pageviews = 1)::float8 / nullif(count(distinct e.session) filter (where e.session_pageviews > 0), 0)',
+  // Of the visitors, those who did the conversion event in the window.
+  conversion_rate: 'count(distinct e.visitor_id) filter (where e.converted)::float8 / nullif(count(distinct e.visitor_id), 0)',
+};
+
+const SESSION_METRICS: readonly Metric[] = ['sessions', 'bounce_rate'];
+
+export interface StatsSpec {
+  metric: Metric;
+  start: Date;
+  end: Date;
+  groupBy: readonly Dimension[];
+  /** The series' buckets, when asked for one. */
+  buckets?: readonly Bucket[] | undefined;
+  /** Only these events count (not for session metrics, which are made of every event of a visit). */
+  events?: readonly string[] | undefined;
+  /** Equality filters on dimensions, e.g. { source: 'google', path: '/pricing' }. */
+  filters: Partial<Record<Dimension, string>>;
+  conversionEvent?: string | undefined;
+  /** The largest groups kept. */
+  limit: number;
+}
+
+export interface StatsRow {
+  /** The group's dimension values; empty for the whole window. */
+  key: Partial<Record<Dimension, string>>;
+  value: number | null;
+  /** Per bucket, in order, when a series was asked for. */
+  series?: (number | null)[];
+}
+
+/**
+ * One metric over a window: its value for the whole window and, when grouped, for each of the `limit` largest groups
+ * (with how many groups there are); with buckets, a series of every bucket, empty ones as 0. Distinct counts are
+ * distinct over the window, group or bucket they are given for, never sums of smaller ones.
+ */
+export async function eventStats(db: Queryable, tenant: Tenant, spec: StatsSpec) {
+  const where = new Conditions();
+  where.add(`e.workspace_id = any(${where.param(tenant.workspaceIds)})`);
+  where.add(`e.occurred_at >= ${where.param(spec.start)} and e.occurred_at < ${where.param(spec.end)}`);
+  where.addIf(spec.events?.length ? spec.events : undefined, (p) => `e.name = any(${p})`);
+  const sessions = SESSION_METRICS.includes(spec.metric);
+  const needsVisitor = [...spec.groupBy, ...Object.keys(spec.filters)].some((d) => d === 'country' || d === 'device');
+  const facts = sessions ? sessionFacts(where) : `select e.* from events e ${where}`;
+  const conversion =
+    spec.metric === 'conversion_rate'
+      ? `, bool_or(f.name = ${where.param(spec.conversionEvent)}) over (partition by coalesce(f.visitor_id, f.id)) as converted`
+      : '';
+  const filters = Object.entries(spec.filters).map(([dimension, value]) => `${DIMENSIONS[dimension as Dimension]} = ${where.param(value)}`);
+  const keyNames = spec.groupBy.map((_, i) => `k${i}`);
+  const grouped = [...keyNames, ...(spec.buckets ? ['b'] : [])];
+  const columns = [
+    ...spec.groupBy.map((dimension, i) => `${DIMENSIONS[dimension]} as k${i}`),
+    ...(spec.buckets
+      ? [`width_bucket(e.occurred_at, ${where.param(spec.buckets.map((b) => new Date(b.start)))}::timestamptz[]) as b`]
+      : []),
+    'e.*',
+  ];
+  // Each row of the result is one grouping set: a group in a bucket, a group, or the whole window. grouping() gives
+  // one bit per column left out (the first column the highest), so those are 0, 1 (0 without buckets) and all ones;
+  // with groups and buckets, the whole window's series is the set of the bucket alone, all ones but the last bit.
+  const sets = [
+    ...(spec.buckets ? [grouped] : []),
+    ...(keyNames.length > 0 ? [keyNames] : []),
+    ...(spec.buckets && keyNames.length > 0 ? [['b']] : []),
+    [],
+  ];
+  const groupBits = spec.buckets ? 1 : 0;
+  const wholeBits = (1 << grouped.length) - 1;
+  const keyList = keyNames.map((k) => `r.${k}`).join(', ');
+  const rows = await db.query<{ bits: number; b: number | null; value: number | null; groups: number } & Record<string, string | null>>(
+    `with facts as (select f.*${conversion} from (${facts}) f),
+       keyed as (select ${columns.join(', ')} from facts e ${needsVisitor ? 'left join visitors v on v.id = e.visitor_id' : ''}
+         ${filters.length > 0 ? `where ${filters.join(' and ')}` : ''}),
+       result as (select ${grouped.map((c) => `e.${c}, `).join('')}${grouped.length > 0 ? `grouping(${grouped.join(', ')})` : '0'} as bits,
+           ${METRIC_SQL[spec.metric]} as value
+         from keyed e group by grouping sets (${sets.map((set) => `(${set.join(', ')})`).join(', ')}))
+     ${
+       keyNames.length === 0
+         ? 'select r.*, 0 as groups from result r'
+         : `, top as (select ${keyList} from result r where r.bits = ${groupBits} order by r.value desc nulls last, ${keyList} limit ${where.param(spec.limit)})
+     select r.*, (select count(*) from result g where g.bits = ${groupBits}) as groups from result r
+     where r.bits in (${[wholeBits, ...(spec.buckets ? [wholeBits - 1] : [])].join(', ')}) or (${keyList}) in (select ${keyNames.join(', ')} from top)`
+     }`,
+    where.params,
+  );
+  return shape(rows, spec);
+}
+
+/**
+ * The window's events as visits: a visitor's events split where SESSION_GAP_MINUTES pass without one, each event
+ * carrying its session, its session's page views, and its session's first event's attribution.
+ */
+function sessionFacts(where: Conditions): string {
+  const first = ATTRIBUTION.map((column) => `first_value(s.${column}) over visit as ${column}`).join(', ');
+  const kept = 'id, workspace_id, visitor_id, name, path, occurred_at';
+  return `select s.id, s.workspace_id, s.visitor_id, s.name, s.path, s.occurred_at, s.session, ${first},
+      count(*) filter (where s.name = 'page_view') over (partition by s.session) as session_pageviews
+    from (
+      select t.*, t.who || ':' || sum(t.starts) over (partition by t.who order by t.occurred_at, t.id) as session
+      from (
+        select e.${kept.split(', ').join(', e.')}, ${ATTRIBUTION.map((c) => `e.${c}`).join(', ')}, coalesce(e.visitor_id, e.id) as who,
+          case when e.occurred_at - lag(e.occurred_at) over (partition by coalesce(e.visitor_id, e.id) order by e.occurred_at, e.id)
+            <= interval '${SESSION_GAP_MINUTES} minutes' then 0 else 1 end as starts
+        from events e ${where}
+      ) t
+    ) s
+    window visit as (partition by s.session order by s.occurred_at, s.id)`;
+}
+
+function shape(
+  rows: ReadonlyArray<{ bits: number; b: number | null; value: number | null; groups: number } & Record<string, string | null>>,
+  spec: StatsSpec,
+) {
+  const width = spec.groupBy.length + (spec.buckets ? 1 : 0);
+  const keyOf = (row: Record<string, string | null>) =>
+    Object.fromEntries(spec.groupBy.map((dimension, i) => [dimension, row[`k${i}`] ?? '(none)'])) as Partial<Record<Dimension, string>>;
+  const id = (key: Partial<Record<Dimension, string>>) => JSON.stringify(spec.groupBy.map((d) => key[d]));
+  // Counts are whole; rates keep four decimals.
+  const value = (v: number | null) => (v === null ? null : Math.round(Number(v) * 10_000) / 10_000);
+  const total = rows.find((row) => row.bits === (1 << width) - 1);
+  const emptyValue = spec.metric === 'bounce_rate' || spec.metric === 'conversion_rate' ? null : 0;
+  const emptySeries = () => (spec.buckets ? spec.buckets.map(() => emptyValue) : undefined);
+  const whole: StatsRow = { key: {}, value: total ? value(total.value) : emptyValue, ...(spec.buckets && { series: emptySeries() }) };
+  const groups = new Map<string, StatsRow>();
+  for (const row of rows.filter((r) => spec.groupBy.length > 0 && r.bits === (spec.buckets ? 1 : 0))) {
+    const key = keyOf(row);
+    groups.set(id(key), { key, value: value(row.value), ...(spec.buckets && { series: emptySeries() }) });
+  }
+  if (spec.buckets) {
+    const wholeSeries = spec.groupBy.length === 0 ? 0 : (1 << width) - 2;
+    for (const row of rows.filter((r) => r.bits === 0 || r.bits === wholeSeries)) {
+      const target = row.bits === wholeSeries ? whole : groups.get(id(keyOf(row)));
+      if (target?.series && row.b !== null) target.series[row.b - 1] = value(row.value);
+    }
+  }
+  const ordered = [...groups.values()].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || id(a.key).localeCompare(id(b.key)));
+  return { whole, groups: ordered, groupCount: Number(rows[0]?.groups ?? 0) };
+}
