@@ -2,16 +2,18 @@
  * The analytics reads, each beside the same question asked in SQL by hand on the same database in the same run (the
  * ratio is what this noisy, shared machine can tell): get_stats (uniques by day over 30 days), top_sources
  * (source/medium over 7 days), get_funnel (3 steps over 30 days) and query_events (the first page), over MCP
- * 2026-07-28 and 2025-06-18, on both engines, at the demo's volume. The median of BENCH_ROUNDS sequential calls.
+ * 2026-07-28 and 2025-06-18, on both engines, at the demo's volume, or on PostgreSQL at BENCH_SCALE times it (300: about
+ * 10M events, loaded once in a few minutes and kept). The median of BENCH_ROUNDS sequential calls.
  *
- *   npx tsx bench/analytics.ts   (BENCH_ENGINES=postgres,embedded, BENCH_ROUNDS=20)
+ *   npx tsx bench/analytics.ts   (BENCH_ENGINES=postgres,embedded, BENCH_ROUNDS=20, BENCH_SCALE=300)
  */
 import { openDatabase } from '../src/db/database.ts';
 import type { Era } from './load.ts';
-import { benchDatabase, start, stop, type Started } from './load.ts';
+import { benchDatabase, scaledDatabase, start, stop, type Started } from './load.ts';
 
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,embedded').split(',');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+const SCALE = process.env.BENCH_SCALE ? Number(process.env.BENCH_SCALE) : undefined;
 const ERAS: Era[] = ['2026-07-28', '2025-06-18'];
 const DAY = 86_400_000;
 const today = Date.parse(new Date().toISOString().slice(0, 10));
@@ -64,7 +66,7 @@ const CASES: Array<{ name: string; tool: string; args: Record<string, unknown>; 
 
 const lines: string[] = [];
 for (const engine of ENGINES) {
-  const database = await benchDatabase(engine);
+  const database = engine === 'postgres' && SCALE ? await scaledDatabase(SCALE) : await benchDatabase(engine);
   const parley = await start('bench/parley-server.ts', database.env);
   const tools: Record<string, number> = {};
   for (const { name, tool, args } of CASES)

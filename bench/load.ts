@@ -1,5 +1,5 @@
 /** What every benchmark shares: starting a server as a child process, loading it with MCP tools/call, reporting rows. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import autocannon from 'autocannon';
@@ -136,4 +136,37 @@ export async function benchDatabase(engine: string): Promise<{ env: Record<strin
   const url = new URL(POSTGRES_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return { env: { DATABASE_URL: url.toString() }, drop: () => admin(`drop schema ${schema} cascade`) };
+}
+
+/**
+ * A PostgreSQL schema holding the demo at `scale` (300 makes about 10M events), loaded by `parley demo --scale` with its
+ * progress bar the first time (minutes) and kept for later runs; BENCH_FRESH=1 loads it again.
+ */
+export async function scaledDatabase(scale: number): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const schema = `parley_bench_scale_${String(scale).replace('.', '_')}`;
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    const [loaded] = (
+      await client.query<{ n: number }>(
+        `select count(*)::int as n from information_schema.tables where table_schema = $1 and table_name = 'accounts'`,
+        [schema],
+      )
+    ).rows;
+    const url = new URL(POSTGRES_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const env = { DATABASE_URL: url.toString() };
+    const hasDemo = loaded!.n > 0 && (await client.query(`select 1 from ${schema}.accounts where slug = 'northwind'`)).rowCount! > 0;
+    if (!hasDemo || process.env.BENCH_FRESH === '1') {
+      await client.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+      const demo = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'demo', '--scale', String(scale)], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      if (demo.status !== 0) throw new Error(`parley demo --scale ${scale} failed (${demo.status})`);
+    }
+    return { env, drop: async () => {} };
+  } finally {
+    await client.end();
+  }
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { createApiKey } from '../src/domain/credentials/commands.ts';
 import { hashToken } from '../src/keys/tokens.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
@@ -17,7 +18,10 @@ const readyMs = performance.now() - started;
 await server.db.query(`update accounts set rate_limits = '{"per_minute": 100000000, "per_hour": 100000000, "per_day": 100000000}'`);
 const multiply = Number(process.env.BENCH_MULTIPLY ?? 1);
 if (multiply > 1) await multiplyHelpdeskAndKnowledge(multiply);
-const key = server.demo?.keys.find((k) => k.kind === 'account' && k.account.startsWith('Northwind'))?.secret ?? process.env.BENCH_KEY;
+const key =
+  server.demo?.keys.find((k) => k.kind === 'account' && k.account.startsWith('Northwind'))?.secret ??
+  process.env.BENCH_KEY ??
+  (await northwindKey());
 server.authenticator.invalidate();
 const oauthToken = await mintOAuthToken();
 const [volume] = await server.db.query<{ tickets: number; ticket_messages: number; knowledge_nodes: number }>(
@@ -25,6 +29,12 @@ const [volume] = await server.db.query<{ tickets: number; ticket_messages: numbe
      (select count(*) from kb_articles) as knowledge_nodes`,
 );
 process.stdout.write(`${JSON.stringify({ url: server.url, key, oauthToken, readyMs, dataDir, engine: server.db.engine, volume })}\n`);
+
+/** An account key for Northwind, for a database whose demo data an earlier run loaded (bench/load.ts scaledDatabase). */
+async function northwindKey(): Promise<string> {
+  const [account] = await server.db.query<{ id: string }>("select id from accounts where slug = 'northwind'");
+  return (await createApiKey(server.db, { accountId: account!.id, workspaceId: null, kind: 'account', name: 'Bench key' })).secret;
+}
 
 /**
  * An OAuth access token for Northwind, stored as the authorization server stores one (hash, grant, audience,

@@ -10,6 +10,7 @@ import { rateLimitsFrom } from './domain/tenancy/principal.ts';
 import { createApiKey, CREDENTIALS_CHANNEL, CredentialError, revokeApiKey } from './domain/credentials/commands.ts';
 import { listApiKeys } from './domain/credentials/queries.ts';
 import type { DemoAccess } from './demo/load.ts';
+import type { DemoProgress } from './demo/generate/index.ts';
 import { loadDemo } from './demo/load.ts';
 import { keySnippets, oauthSnippets, type ClientSnippet } from './connect/snippets.ts';
 import { createLogger } from './log.ts';
@@ -123,12 +124,18 @@ async function serveCommand(config: Config): Promise<void> {
 }
 
 /** A progress line on stderr (stdout stays for the keys), at most every two seconds. */
-function progressLine(started: number): (rows: number) => void {
+/** A progress bar on stderr every two seconds: the share done, the rows written, and the time left at this pace. */
+function progressLine(started: number): (progress: DemoProgress) => void {
   let shown = 0;
-  return (rows) => {
+  return ({ rows, done }) => {
     if (Date.now() - shown < 2000) return;
     shown = Date.now();
-    process.stderr.write(`Loading demo data: ${rows.toLocaleString('en-US')} rows written in ${Math.round((shown - started) / 1000)} s\n`);
+    const elapsed = (shown - started) / 1000;
+    const filled = Math.round(done * 30);
+    const left = done > 0.01 ? `, about ${Math.round((elapsed * (1 - done)) / done)} s left` : '';
+    process.stderr.write(
+      `Loading demo data [${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${Math.floor(done * 100)}%: ${rows.toLocaleString('en-US')} rows in ${Math.round(elapsed)} s${left}\n`,
+    );
   };
 }
 

@@ -13,6 +13,7 @@ import * as ticketWrites from './migrations/009-ticket-writes.ts';
 import * as knowledgeWrites from './migrations/010-knowledge-writes.ts';
 import * as skills from './migrations/011-skills.ts';
 import * as ingest from './migrations/012-ingest.ts';
+import * as eventHours from './migrations/013-event-hours.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'knowledge-writes', sql: knowledgeWrites.sql },
   { version: 11, name: 'skills', sql: skills.sql },
   { version: 12, name: 'ingest', sql: ingest.sql },
+  { version: 13, name: 'event-hours', sql: eventHours.sql },
 ];
 
 export function checksum(migration: Migration): string {

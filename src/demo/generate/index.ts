@@ -32,8 +32,14 @@ export interface DemoOptions {
   /** Multiplies visitor volume and everything that follows from it. */
   scale?: number;
   now?: Date;
-  /** Told the number of rows written so far after each batch, for a progress line. */
-  onProgress?: (rows: number) => void;
+  /** Told after each batch the rows written so far and the share of the visitors generated, for a progress bar. */
+  onProgress?: (progress: DemoProgress) => void;
+}
+
+export interface DemoProgress {
+  rows: number;
+  /** From 0 to 1: visitors and all that follows from them are nearly every row, so this is the share done. */
+  done: number;
 }
 
 const ACCOUNTS = [
@@ -80,7 +86,10 @@ export async function generateDemoData(
   const scale = options.scale ?? 1;
   const now = Math.floor((options.now ?? new Date()).getTime() / 60_000) * 60_000;
   const id = seededIds(rng.next);
-  const sink = new RowSink(db, options.onProgress);
+  let totalVisitors = 0;
+  for (const account of ACCOUNTS) for (const ws of account.workspaces) totalVisitors += Math.round(ws.visitors * scale);
+  let visitorsMade = 0;
+  const sink = new RowSink(db, (rows) => options.onProgress?.({ rows, done: Math.min(1, visitorsMade / totalVisitors) }));
   const generated: Workspace[] = [];
   const accounts: DemoAccount[] = [];
   const start = now - HISTORY_DAYS * DAY;
@@ -108,7 +117,7 @@ export async function generateDemoData(
         created_at: iso(wsCreatedAt),
       });
       const generating = new Workspace(rng, id, sink, workspace.id, wsSeed.profile, { now, start, enrichment: wsSeed.enrichment });
-      await generateWorkspace(generating, Math.round(wsSeed.visitors * scale));
+      await generateWorkspace(generating, Math.round(wsSeed.visitors * scale), () => visitorsMade++);
       generated.push(generating);
     }
     accounts.push(account);
@@ -124,8 +133,11 @@ export async function generateDemoData(
 }
 
 /** A workspace's agents, channels, flows, companies and articles, then its visitors and all that follows from them. */
-async function generateWorkspace(w: Workspace, visitorCount: number): Promise<void> {
+async function generateWorkspace(w: Workspace, visitorCount: number, made: () => void): Promise<void> {
   await setup(w);
-  for (let i = 0; i < visitorCount; i++) await visitor(w);
+  for (let i = 0; i < visitorCount; i++) {
+    await visitor(w);
+    made();
+  }
   await standaloneCalls(w, Math.round(visitorCount / (w.profile.kind === 'clinic' ? 8 : 40)));
 }

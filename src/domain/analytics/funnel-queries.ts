@@ -4,7 +4,7 @@ import type { Tenant } from '../tenancy/tenant.ts';
 import { channelRuleSql } from './channels.ts';
 import { type FunnelOrder, type Progress, progressOf, type UnitEvent } from './funnel.ts';
 import { SESSION_GAP_MINUTES } from './stats.ts';
-import { SIGNALS } from './sources.ts';
+import { RAW_EVENTS } from './facts.ts';
 
 export const FUNNEL_UNITS = ['visitor', 'contact', 'session'] as const;
 export type FunnelUnit = (typeof FUNNEL_UNITS)[number];
@@ -31,6 +31,7 @@ export interface FunnelSpec {
   end: Date;
 }
 
+const SIGNALS = RAW_EVENTS.signals;
 const BREAKDOWN_SQL: Record<FunnelBreakdown, string> = {
   source: `coalesce(${SIGNALS.source}, '(none)')`,
   medium: `coalesce(${SIGNALS.medium}, '(none)')`,

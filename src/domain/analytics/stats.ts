@@ -3,7 +3,7 @@ import { Conditions } from '../../db/sql.ts';
 import type { Tenant } from '../tenancy/tenant.ts';
 import type { Bucket } from './buckets.ts';
 import { channelRuleSql } from './channels.ts';
-import { SIGNALS } from './sources.ts';
+import { type Facts, factsFor, RAW_EVENTS } from './facts.ts';
 
 export const METRICS = ['count', 'uniques', 'sessions', 'pageviews', 'bounce_rate', 'conversion_rate'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -14,38 +14,50 @@ export const SESSION_GAP_MINUTES = 30;
 const NONE = `'(none)'`;
 
 /**
- * What a result can be grouped by, as SQL over `e` (the events, or for session metrics the events with their session's
+ * What a result can be grouped by, as SQL over `e` (the facts, or for session metrics the events with their session's
  * attribution) and `v` (their visitor). Trusted: callers name them, never write them.
  */
-const DIMENSIONS = {
-  event: 'e.name',
-  path: `coalesce(e.path, ${NONE})`,
-  source: `coalesce(${SIGNALS.source}, ${NONE})`,
-  medium: `coalesce(${SIGNALS.medium}, ${NONE})`,
-  campaign: `coalesce(${SIGNALS.campaign}, ${NONE})`,
-  channel: channelRuleSql(SIGNALS, 'channel'),
-  referrer: `coalesce(${SIGNALS.referrerDomain}, ${NONE})`,
-  country: `coalesce(v.country, ${NONE})`,
-  device: `coalesce(v.device, ${NONE})`,
-  workspace: '(select w.slug from workspaces w where w.id = e.workspace_id)',
-} as const;
+function dimensionsOver({ signals }: Facts) {
+  return {
+    event: 'e.name',
+    path: `coalesce(e.path, ${NONE})`,
+    source: `coalesce(${signals.source}, ${NONE})`,
+    medium: `coalesce(${signals.medium}, ${NONE})`,
+    campaign: `coalesce(${signals.campaign}, ${NONE})`,
+    channel: channelRuleSql(signals, 'channel'),
+    referrer: `coalesce(${signals.referrerDomain}, ${NONE})`,
+    country: `coalesce(v.country, ${NONE})`,
+    device: `coalesce(v.device, ${NONE})`,
+    workspace: '(select w.slug from workspaces w where w.id = e.workspace_id)',
+  } as const;
+}
+const DIMENSIONS = dimensionsOver(RAW_EVENTS);
+/** Dimensions only single events have: the hourly rollup keeps neither. */
+const EVENT_DIMENSIONS: readonly string[] = ['event', 'path'];
 export type Dimension = keyof typeof DIMENSIONS;
 export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
 
 /** Where a visit came from: for session metrics, these are the session's first event's, for every event of it. */
 const ATTRIBUTION = ['source', 'medium', 'campaign', 'referrer', 'properties'] as const;
 
-const METRIC_SQL: Record<Metric, string> = {
-  count: 'count(*)',
-  pageviews: `count(*) filter (where e.name = 'page_view')`,
-  uniques: 'count(distinct e.visitor_id)',
-  sessions: 'count(distinct e.session)',
-  // Of the sessions with a page view, those with exactly one.
-  bounce_rate:
-    'count(distinct e.session) filter (where e.session_pageviews = 1)::float8 / nullif(count(distinct e.session) filter (where e.session_pageviews > 0), 0)',
-  // Of the visitors, those who did the conversion event in the window.
-  conversion_rate: 'count(distinct e.visitor_id) filter (where e.converted)::float8 / nullif(count(distinct e.visitor_id), 0)',
-};
+function metricSql(metric: Metric, facts: Facts): string {
+  switch (metric) {
+    case 'count':
+      return facts.count;
+    case 'pageviews':
+      return facts.pageviews;
+    case 'uniques':
+      return 'count(distinct e.visitor_id)';
+    case 'sessions':
+      return 'count(distinct e.session)';
+    case 'bounce_rate':
+      // Of the sessions with a page view, those with exactly one.
+      return 'count(distinct e.session) filter (where e.session_pageviews = 1)::float8 / nullif(count(distinct e.session) filter (where e.session_pageviews > 0), 0)';
+    case 'conversion_rate':
+      // Of the visitors, those who did the conversion event in the window.
+      return 'count(distinct e.visitor_id) filter (where e.converted)::float8 / nullif(count(distinct e.visitor_id), 0)';
+  }
+}
 
 const SESSION_METRICS: readonly Metric[] = ['sessions', 'bounce_rate'];
 
@@ -63,6 +75,8 @@ export interface StatsSpec {
   conversionEvent?: string | undefined;
   /** The largest groups kept. */
   limit: number;
+  /** Read the raw events even where the hourly rollup could answer (for the test that compares the two). */
+  raw?: boolean;
 }
 
 export interface StatsRow {
@@ -79,24 +93,30 @@ export interface StatsRow {
  * distinct over the window, group or bucket they are given for, never sums of smaller ones.
  */
 export async function eventStats(db: Queryable, tenant: Tenant, spec: StatsSpec) {
+  const sessions = SESSION_METRICS.includes(spec.metric);
+  const dimensionsUsed = [...spec.groupBy, ...Object.keys(spec.filters)];
+  const needsEvents =
+    sessions || spec.metric === 'conversion_rate' || spec.events !== undefined || dimensionsUsed.some((d) => EVENT_DIMENSIONS.includes(d));
+  const bounds = [spec.start, spec.end, ...(spec.buckets ?? []).map((bucket) => new Date(bucket.start))];
+  const source = factsFor(bounds, needsEvents, spec.raw);
+  const dimensions = dimensionsOver(source);
   const where = new Conditions();
   where.add(`e.workspace_id = any(${where.param(tenant.workspaceIds)})`);
-  where.add(`e.occurred_at >= ${where.param(spec.start)} and e.occurred_at < ${where.param(spec.end)}`);
+  where.add(`${source.time} >= ${where.param(spec.start)} and ${source.time} < ${where.param(spec.end)}`);
   where.addIf(spec.events?.length ? spec.events : undefined, (p) => `e.name = any(${p})`);
-  const sessions = SESSION_METRICS.includes(spec.metric);
-  const needsVisitor = [...spec.groupBy, ...Object.keys(spec.filters)].some((d) => d === 'country' || d === 'device');
-  const facts = sessions ? sessionFacts(where) : `select e.* from events e ${where}`;
+  const needsVisitor = dimensionsUsed.some((d) => d === 'country' || d === 'device');
+  const facts = sessions ? sessionFacts(where) : `select e.* from ${source.table} e ${where}`;
   const conversion =
     spec.metric === 'conversion_rate'
       ? `, bool_or(f.name = ${where.param(spec.conversionEvent)}) over (partition by coalesce(f.visitor_id, f.id)) as converted`
       : '';
-  const filters = Object.entries(spec.filters).map(([dimension, value]) => `${DIMENSIONS[dimension as Dimension]} = ${where.param(value)}`);
+  const filters = Object.entries(spec.filters).map(([dimension, value]) => `${dimensions[dimension as Dimension]} = ${where.param(value)}`);
   const keyNames = spec.groupBy.map((_, i) => `k${i}`);
   const grouped = [...keyNames, ...(spec.buckets ? ['b'] : [])];
   const columns = [
-    ...spec.groupBy.map((dimension, i) => `${DIMENSIONS[dimension]} as k${i}`),
+    ...spec.groupBy.map((dimension, i) => `${dimensions[dimension]} as k${i}`),
     ...(spec.buckets
-      ? [`width_bucket(e.occurred_at, ${where.param(spec.buckets.map((b) => new Date(b.start)))}::timestamptz[]) as b`]
+      ? [`width_bucket(${source.time}, ${where.param(spec.buckets.map((b) => new Date(b.start)))}::timestamptz[]) as b`]
       : []),
     'e.*',
   ];
@@ -117,7 +137,7 @@ export async function eventStats(db: Queryable, tenant: Tenant, spec: StatsSpec)
        keyed as (select ${columns.join(', ')} from facts e ${needsVisitor ? 'left join visitors v on v.id = e.visitor_id' : ''}
          ${filters.length > 0 ? `where ${filters.join(' and ')}` : ''}),
        result as (select ${grouped.map((c) => `e.${c}, `).join('')}${grouped.length > 0 ? `grouping(${grouped.join(', ')})` : '0'} as bits,
-           ${METRIC_SQL[spec.metric]} as value
+           ${metricSql(spec.metric, source)} as value
          from keyed e group by grouping sets (${sets.map((set) => `(${set.join(', ')})`).join(', ')}))
      ${
        keyNames.length === 0

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts';
 import type { Tenant } from '../tenancy/tenant.ts';
-import { Conditions, selectPage } from '../../db/sql.ts';
+import { Conditions } from '../../db/sql.ts';
 import type { Event } from './schema.ts';
 
 const COLUMNS = `e.id, e.workspace_id, e.kind, e.name, e.visitor_id, e.contact_id, e.conversation_id, e.occurred_at, e.url, e.path,
@@ -23,9 +23,10 @@ export interface EventFilter {
   properties?: Record<string, unknown> | undefined;
 }
 
-function conditions(workspaceIds: readonly string[], filter: EventFilter): Conditions {
+/** The filter's conditions after `workspace`, the tenant's bound, which the caller writes with the Conditions given. */
+function conditions(filter: EventFilter, workspace: (where: Conditions) => string): Conditions {
   const where = new Conditions();
-  where.add(`e.workspace_id = any(${where.param(workspaceIds)})`);
+  where.add(workspace(where));
   where.addIf(filter.start, (p) => `e.occurred_at >= ${p}`);
   where.addIf(filter.end, (p) => `e.occurred_at < ${p}`);
   where.addIf(filter.names?.length ? filter.names : undefined, (p) => `e.name = any(${p})`);
@@ -42,10 +43,36 @@ function conditions(workspaceIds: readonly string[], filter: EventFilter): Condi
   return where;
 }
 
-/** Events newest first, with the total that matched. */
+/** Past this many matches a total is a lower bound: counting every event of a busy month costs more than the page. */
+export const EVENT_COUNT_CAP = 10_000;
+
+const inWorkspaces = (ids: readonly string[]) => (where: Conditions) => `e.workspace_id = any(${where.param(ids)})`;
+
+/**
+ * Events newest first, with how many matched up to EVENT_COUNT_CAP (`exact` false beyond it). Each workspace's newest
+ * are read from its own index range and merged, so the first page of millions of events reads a page per workspace.
+ */
 export async function queryEvents(db: Queryable, tenant: Tenant, filter: EventFilter, page: { limit: number; offset: number }) {
-  const where = conditions(tenant.workspaceIds, filter);
-  return selectPage<Event>(db, { columns: COLUMNS, from: 'events e', where, orderBy: 'e.occurred_at desc, e.id desc' }, page);
+  let ids = '';
+  const where = conditions(filter, (w) => {
+    ids = w.param(tenant.workspaceIds);
+    return 'e.workspace_id = w.id';
+  });
+  const reach = where.param(page.offset + page.limit);
+  const paged = where.paged(page);
+  const items = await db.query<Event>(
+    `select ${COLUMNS} from unnest(${ids}::text[]) w(id)
+     cross join lateral (select ${COLUMNS} from events e ${where} order by e.occurred_at desc, e.id desc limit ${reach}) e
+     order by e.occurred_at desc, e.id desc ${paged.clause}`,
+    paged.params,
+  );
+  const counted = conditions(filter, inWorkspaces(tenant.workspaceIds));
+  const [row] = await db.query<{ n: number }>(
+    `select count(*) as n from (select 1 from events e ${counted} limit ${counted.param(EVENT_COUNT_CAP + 1)}) matched`,
+    counted.params,
+  );
+  const total = Number(row?.n ?? 0);
+  return { items, total: Math.min(total, EVENT_COUNT_CAP), exact: total <= EVENT_COUNT_CAP };
 }
 
 export async function getEvent(db: Queryable, tenant: Tenant, id: string): Promise<Event | undefined> {
@@ -58,7 +85,7 @@ export async function getEvent(db: Queryable, tenant: Tenant, id: string): Promi
 
 /** Distinct event names with how often and when they last occurred. */
 export async function eventTypes(db: Queryable, tenant: Tenant, filter: EventFilter) {
-  const where = conditions(tenant.workspaceIds, filter);
+  const where = conditions(filter, inWorkspaces(tenant.workspaceIds));
   return db.query<{ name: string; kind: string; count: number; last_seen_at: string }>(
     `select e.name, e.kind, count(*) as count, max(e.occurred_at) as last_seen_at from events e ${where}
      group by e.name, e.kind order by count(*) desc, e.name`,

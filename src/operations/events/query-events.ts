@@ -17,7 +17,7 @@ export const queryEvents = defineOperation({
     '(page_view, click) and tracked events, with source/medium/campaign and properties. Narrow by event name(s), kind, ' +
     'source, medium, campaign, visitor, contact, conversation, page path or property values ("visitors who hit ' +
     '/pricing yesterday": path and the dates). Call list_event_types first to see which names exist. For counts use ' +
-    'top_sources. Paginated (per_page up to 100) with the total; get_event reads one event whole.',
+    'top_sources or get_stats. Paginated (per_page up to 100) with the total, counted up to 10,000; get_event reads one whole.',
   scope: 'read',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({
@@ -42,7 +42,11 @@ export const queryEvents = defineOperation({
       .describe('Property values the events must have, all of them: {"plan": "pro"}.'),
     ...PaginationParams,
   }),
-  output: z.object({ events: z.array(Event), pagination: PageInfo, range: ResolvedRange }),
+  output: z.object({
+    events: z.array(Event),
+    pagination: PageInfo.extend({ total_exact: z.literal(false).optional().describe('Present when more than 10,000 matched.') }),
+    range: ResolvedRange,
+  }),
   rest: { method: 'GET', path: '/events' },
   examples: [
     { summary: 'The latest page views', input: { event: 'page_view', per_page: 3 } },
@@ -51,7 +55,7 @@ export const queryEvents = defineOperation({
   async run({ db, principal }, input) {
     const tenant = tenantFor(principal, input.workspace);
     const range = resolveRange(input, tenant.workspaces);
-    const { total, items } = await events.queryEvents(
+    const { total, exact, items } = await events.queryEvents(
       db,
       tenant,
       {
@@ -70,6 +74,12 @@ export const queryEvents = defineOperation({
       },
       pageRequest(input),
     );
-    return { events: items, pagination: pageInfo(input, total), range: range.echo };
+    // Beyond the count there are more pages than total says.
+    const pagination = pageInfo(input, total);
+    return {
+      events: items,
+      pagination: exact ? pagination : { ...pagination, has_more: true, total_exact: false as const },
+      range: range.echo,
+    };
   },
 });

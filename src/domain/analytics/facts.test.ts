@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { describeWithDemo } from '../../../test/helpers/operations.ts';
+import { recordEvents } from '../events/ingest.ts';
+import { tenantOf } from '../tenancy/tenant.ts';
+import { timeBuckets } from './buckets.ts';
+import { EVENT_HOURS, factsFor, RAW_EVENTS } from './facts.ts';
+import { SOURCE_BREAKDOWNS, topSources } from './sources.ts';
+import { type Dimension, eventStats, type Metric } from './stats.ts';
+
+const HOUR = 3_600_000;
+const ZONES = ['America/New_York', 'Europe/Berlin'] as const;
+const ROLLED_DIMENSIONS: Dimension[] = ['source', 'medium', 'campaign', 'channel', 'referrer', 'country', 'device', 'workspace'];
+const ROLLED_METRICS: Metric[] = ['count', 'uniques', 'pageviews'];
+
+/** A seeded source of numbers, so a failure names a case that can be run again. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+test('the rollup answers only for whole hours and questions it can answer', () => {
+  const hour = new Date('2026-11-01T05:00:00Z');
+  assert.equal(factsFor([hour, new Date(hour.getTime() + HOUR)], false), EVENT_HOURS);
+  assert.equal(factsFor([hour, new Date(hour.getTime() + 30 * 60_000)], false), RAW_EVENTS, 'a half hour');
+  assert.equal(factsFor([hour], true), RAW_EVENTS, 'event names or paths');
+  assert.equal(factsFor([hour], false, true), RAW_EVENTS, 'forced');
+});
+
+await describeWithDemo('the hourly rollup', (h) => {
+  /** Random ranges of whole days in a zone, each spanning one of the autumn's DST changes (Oct 25 in Berlin, Nov 1 in New York). */
+  function ranges(seed: number, count: number) {
+    const next = seeded(seed);
+    return Array.from({ length: count }, () => {
+      const timeZone = ZONES[Math.floor(next() * ZONES.length)]!;
+      const change = Date.parse(timeZone === 'Europe/Berlin' ? '2026-10-25T00:00:00Z' : '2026-11-01T00:00:00Z');
+      const days = timeBuckets(
+        change - (1 + Math.floor(next() * 10)) * 24 * HOUR,
+        change + (1 + next() * 10) * 24 * HOUR,
+        'day',
+        timeZone,
+      )!;
+      const interval = (['day', 'hour', 'week', undefined] as const)[Math.floor(next() * 4)];
+      const start = days[0]!.start;
+      const end = interval === 'hour' ? start + 3 * 24 * HOUR : days.at(-1)!.start;
+      return { timeZone, start: new Date(start), end: new Date(end), interval };
+    });
+  }
+
+  test('get_stats over the rollup equals the raw events on random ranges across DST, for every metric and dimension it serves', async () => {
+    const tenant = tenantOf(h.as.northwind);
+    const next = seeded(7);
+    for (const [i, range] of ranges(20261202, 24).entries()) {
+      const metric = ROLLED_METRICS[i % ROLLED_METRICS.length]!;
+      const groupBy = next() < 0.3 ? [] : [ROLLED_DIMENSIONS[Math.floor(next() * ROLLED_DIMENSIONS.length)]!];
+      const filters: Partial<Record<Dimension, string>> =
+        next() < 0.3 ? { source: 'google' } : next() < 0.5 ? { channel: 'Paid Search' } : {};
+      const buckets = range.interval && timeBuckets(range.start.getTime(), range.end.getTime(), range.interval, range.timeZone);
+      const spec = { metric, start: range.start, end: range.end, groupBy, buckets, filters, limit: 50 };
+      assert.equal(factsFor([range.start, range.end, ...(buckets ?? []).map((b) => new Date(b.start))], false), EVENT_HOURS);
+      const rolled = await eventStats(h.db, tenant, spec);
+      const raw = await eventStats(h.db, tenant, { ...spec, raw: true });
+      assert.deepEqual(rolled, raw, JSON.stringify({ ...range, metric, groupBy, filters }));
+      assert.ok(raw.whole.value! > 0 || metric === 'pageviews', `the range holds events: ${JSON.stringify(range)}`);
+    }
+  });
+
+  test('top_sources over the rollup equals the raw events for every breakdown, with and without a source', async () => {
+    const tenant = tenantOf(h.as.northwind);
+    for (const [i, range] of ranges(42, 10).entries()) {
+      const breakdown = SOURCE_BREAKDOWNS[i % SOURCE_BREAKDOWNS.length]!;
+      const filter = { start: range.start, end: range.end, ...(i % 3 === 0 && { source: 'Facebook' }) };
+      const rolled = await topSources(h.db, tenant, filter, breakdown, 20);
+      const raw = await topSources(h.db, tenant, { ...filter, raw: true }, breakdown, 20);
+      assert.deepEqual(rolled, raw, JSON.stringify({ ...range, breakdown, filter }));
+    }
+  });
+
+  test('events tracked later, late arrivals and repeats included, keep the rollup equal to the events', async () => {
+    const tenant = tenantOf(h.as.northwind);
+    const workspace = tenant.workspaceIds[0]!;
+    const at = (iso: string) => new Date(iso);
+    const batch = [
+      {
+        name: 'page_view',
+        anonymousId: 'rollup-a',
+        occurredAt: at('2026-11-01T05:59:59Z'),
+        properties: {},
+        source: 'Google',
+        medium: 'CPC',
+      },
+      { name: 'page_view', anonymousId: 'rollup-a', occurredAt: at('2026-11-01T06:00:00Z'), properties: { gclid: 'x' }, eventId: 'r-1' },
+      {
+        name: 'signup',
+        anonymousId: 'rollup-b',
+        occurredAt: at('2026-10-20T12:00:00Z'),
+        properties: {},
+        referrer: 'https://www.news.example/a',
+      },
+    ];
+    await h.db.transaction((tx) => recordEvents(tx, workspace, 'custom', batch));
+    await h.db.transaction((tx) => recordEvents(tx, workspace, 'custom', [batch[1]!])); // the same event id: not recorded again
+    const [check] = await h.sql<{ raw: number; rolled: number; views: number; rolled_views: number }>(
+      `select (select count(*) from events where workspace_id = $1) as raw,
+         (select sum(events) from event_hours where workspace_id = $1) as rolled,
+         (select count(*) from events where workspace_id = $1 and name = 'page_view') as views,
+         (select sum(pageviews) from event_hours where workspace_id = $1) as rolled_views`,
+      [workspace],
+    );
+    assert.equal(Number(check!.rolled), Number(check!.raw));
+    assert.equal(Number(check!.rolled_views), Number(check!.views));
+    const spec = {
+      metric: 'uniques' as const,
+      start: at('2026-10-20T00:00:00Z'),
+      end: at('2026-11-02T00:00:00Z'),
+      groupBy: ['channel' as const],
+      filters: {},
+      limit: 50,
+    };
+    assert.deepEqual(await eventStats(h.db, tenant, spec), await eventStats(h.db, tenant, { ...spec, raw: true }));
+  });
+});
