@@ -27,7 +27,7 @@ describe('the parley command', () => {
     const first = parley(['demo']);
     assert.equal(first.code, 0, first.err);
     assert.match(first.out, /Demo data loaded/);
-    assert.match(first.err, /Loading demo data: [\d,]+ rows written in \d+ s/, 'progress on stderr');
+    assert.match(first.err, /Loading demo data \[[#.]{30}\] \d+%: [\d,]+ rows in \d+ s/, 'a progress bar on stderr');
     const keys = first.out.match(/parley_(ak|rk)_[0-9A-Za-z]{38}/g) ?? [];
     assert.equal(
       keys.length,
