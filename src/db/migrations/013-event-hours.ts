@@ -7,6 +7,12 @@
  * The source columns hold what `src/domain/analytics/sources.ts` SIGNALS compute from an event (lower-cased, the
  * referrer's host without `www.`, whether a gclid or msclkid was sent); a test holds both paths to the same answers.
  */
+/** An event's hour, visitor and signals, with the events and page views they count: for the trigger and the backfill. */
+const ROLLED_UP = /* sql */ `select e.workspace_id, date_trunc('hour', e.occurred_at, 'UTC'), e.visitor_id, lower(e.source),
+  lower(e.medium), lower(e.campaign), lower(substring(e.referrer from '^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\\.)?([^/:?#]+)')),
+  e.properties ->> 'gclid' is not null, e.properties ->> 'msclkid' is not null,
+  count(*), count(*) filter (where e.name = 'page_view')`;
+
 export const sql = /* sql */ `
 create table event_hours (
   workspace_id text not null references workspaces(id) on delete cascade,
@@ -29,10 +35,7 @@ begin
   -- In key order, so two statements rolling up the same hours lock their rows in turn, never in a cycle.
   insert into event_hours as h (workspace_id, hour, visitor_id, source, medium, campaign, referrer_domain, gclid, msclkid,
       events, pageviews)
-    select e.workspace_id, date_trunc('hour', e.occurred_at, 'UTC'), e.visitor_id, lower(e.source), lower(e.medium),
-      lower(e.campaign), lower(substring(e.referrer from '^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\\.)?([^/:?#]+)')),
-      e.properties ->> 'gclid' is not null, e.properties ->> 'msclkid' is not null,
-      count(*), count(*) filter (where e.name = 'page_view')
+    ${ROLLED_UP}
     from new_events e
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9
     order by 1, 2, 3, 4, 5, 6, 7, 8, 9
@@ -46,10 +49,7 @@ create trigger events_roll_up after insert on events
 
 insert into event_hours (workspace_id, hour, visitor_id, source, medium, campaign, referrer_domain, gclid, msclkid,
     events, pageviews)
-  select e.workspace_id, date_trunc('hour', e.occurred_at, 'UTC'), e.visitor_id, lower(e.source), lower(e.medium),
-    lower(e.campaign), lower(substring(e.referrer from '^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\\.)?([^/:?#]+)')),
-    e.properties ->> 'gclid' is not null, e.properties ->> 'msclkid' is not null,
-    count(*), count(*) filter (where e.name = 'page_view')
+  ${ROLLED_UP}
   from events e
   group by 1, 2, 3, 4, 5, 6, 7, 8, 9;
 `;
