@@ -133,9 +133,14 @@ export async function benchDatabase(engine: string): Promise<{ env: Record<strin
     await client.end();
   };
   await admin(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+  return { env: schemaEnv(schema), drop: () => admin(`drop schema ${schema} cascade`) };
+}
+
+/** DATABASE_URL for a server whose tables live in `schema`. */
+function schemaEnv(schema: string): Record<string, string> {
   const url = new URL(POSTGRES_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  return { env: { DATABASE_URL: url.toString() }, drop: () => admin(`drop schema ${schema} cascade`) };
+  return { DATABASE_URL: url.toString() };
 }
 
 /**
@@ -147,16 +152,10 @@ export async function scaledDatabase(scale: number): Promise<{ env: Record<strin
   const client = new pg.Client({ connectionString: POSTGRES_URL });
   await client.connect();
   try {
-    const [loaded] = (
-      await client.query<{ n: number }>(
-        `select count(*)::int as n from information_schema.tables where table_schema = $1 and table_name = 'accounts'`,
-        [schema],
-      )
-    ).rows;
-    const url = new URL(POSTGRES_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    const env = { DATABASE_URL: url.toString() };
-    const hasDemo = loaded!.n > 0 && (await client.query(`select 1 from ${schema}.accounts where slug = 'northwind'`)).rowCount! > 0;
+    const env = schemaEnv(schema);
+    const [tables] = (await client.query<{ accounts: string | null }>('select to_regclass($1) as accounts', [`${schema}.accounts`])).rows;
+    const hasDemo =
+      tables!.accounts !== null && (await client.query(`select 1 from ${schema}.accounts where slug = 'northwind'`)).rowCount! > 0;
     if (!hasDemo || process.env.BENCH_FRESH === '1') {
       await client.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
       const demo = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'demo', '--scale', String(scale)], {
