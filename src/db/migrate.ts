@@ -14,6 +14,7 @@ import * as knowledgeWrites from './migrations/010-knowledge-writes.ts';
 import * as skills from './migrations/011-skills.ts';
 import * as ingest from './migrations/012-ingest.ts';
 import * as eventHours from './migrations/013-event-hours.ts';
+import * as visitorHours from './migrations/014-visitor-hours.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'skills', sql: skills.sql },
   { version: 12, name: 'ingest', sql: ingest.sql },
   { version: 13, name: 'event-hours', sql: eventHours.sql },
+  { version: 14, name: 'visitor-hours', sql: visitorHours.sql },
 ];
 
 export function checksum(migration: Migration): string {

@@ -78,6 +78,11 @@ export interface OperationSpec<I extends ObjectSchema, O extends ObjectSchema> {
   annotations: ToolAnnotations;
   input: I;
   output: O;
+  /**
+   * Reads that aggregate many rows (analytics): the invoker gives them more sort and hash memory on PostgreSQL, so
+   * grouping a month of events does not spill to disk.
+   */
+  scans?: true;
   /** `creates: false` on a POST write that changes what exists instead (answered 200, not 201). */
   rest?: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; creates?: false };
   /**

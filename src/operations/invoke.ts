@@ -4,7 +4,7 @@ import type { RateLimitDecision, RateLimiter } from '../limits/rate-limit.ts';
 import type { UsageRecorder } from '../limits/usage.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { boundResult } from './bound.ts';
-import type { Queryable } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import type { AnyOperation, CallContext, OperationContext, Outcome } from './define.ts';
 import { OperationError } from './errors.ts';
 import { runWrite } from './write.ts';
@@ -78,7 +78,7 @@ async function run(deps: Invoker, op: AnyOperation, ctx: CallContext, rawInput: 
     const bounded =
       op.scope !== 'read'
         ? await runWrite(op, ctx, parsed.data, context)
-        : boundResult((await op.run(context(ctx.db), parsed.data)) as Record<string, unknown>);
+        : boundResult((await runRead(op, ctx.db, parsed.data, context)) as Record<string, unknown>);
     return { ok: true, output: bounded.value, json: bounded.json, rateLimit };
   } catch (error) {
     if (error instanceof OperationError) {
@@ -112,6 +112,25 @@ async function run(deps: Invoker, op: AnyOperation, ctx: CallContext, rawInput: 
       rateLimit,
     };
   }
+}
+
+/**
+ * Sort and hash memory for one scanning read on PostgreSQL, where a month of events by day spills to disk at the
+ * default 4 MB. The embedded engine keeps its own: WebAssembly memory, once grown, is never given back.
+ */
+const SCAN_WORK_MEM = '64MB';
+
+function runRead(
+  op: AnyOperation,
+  db: Database,
+  input: Record<string, unknown>,
+  context: (db: Queryable) => OperationContext,
+): Promise<unknown> {
+  if (!op.scans || db.engine !== 'postgres') return op.run(context(db), input);
+  return db.transaction(async (tx) => {
+    await tx.query(`set local work_mem = '${SCAN_WORK_MEM}'`);
+    return op.run(context(tx), input);
+  });
 }
 
 /** A validation issue as zod and Standard Schema report it. */

@@ -4,13 +4,14 @@ import { describeWithDemo } from '../../../test/helpers/operations.ts';
 import { recordEvents } from '../events/ingest.ts';
 import { tenantOf } from '../tenancy/tenant.ts';
 import { timeBuckets } from './buckets.ts';
-import { EVENT_HOURS, factsFor, RAW_EVENTS } from './facts.ts';
+import { EVENT_HOURS, factsFor, RAW_EVENTS, VISITOR_HOURS } from './facts.ts';
 import { SOURCE_BREAKDOWNS, topSources } from './sources.ts';
 import { type Dimension, eventStats, type Metric } from './stats.ts';
 
 const HOUR = 3_600_000;
 const ZONES = ['America/New_York', 'Europe/Berlin'] as const;
-const ROLLED_DIMENSIONS: Dimension[] = ['source', 'medium', 'campaign', 'channel', 'referrer', 'country', 'device', 'workspace'];
+const VISITOR_DIMENSIONS: Dimension[] = ['country', 'device', 'workspace'];
+const ROLLED_DIMENSIONS: Dimension[] = ['source', 'medium', 'campaign', 'channel', 'referrer', ...VISITOR_DIMENSIONS];
 const ROLLED_METRICS: Metric[] = ['count', 'uniques', 'pageviews'];
 
 /** A seeded source of numbers, so a failure names a case that can be run again. */
@@ -22,12 +23,15 @@ function seeded(seed: number): () => number {
   };
 }
 
-test('the rollup answers only for whole hours and questions it can answer', () => {
+const SIGNAL_DIMENSIONS: readonly string[] = ['source', 'medium', 'campaign', 'channel', 'referrer'];
+
+test('a rollup answers only for whole hours and questions it can answer, the narrowest first', () => {
   const hour = new Date('2026-11-01T05:00:00Z');
-  assert.equal(factsFor([hour, new Date(hour.getTime() + HOUR)], false), EVENT_HOURS);
-  assert.equal(factsFor([hour, new Date(hour.getTime() + 30 * 60_000)], false), RAW_EVENTS, 'a half hour');
-  assert.equal(factsFor([hour], true), RAW_EVENTS, 'event names or paths');
-  assert.equal(factsFor([hour], false, true), RAW_EVENTS, 'forced');
+  assert.equal(factsFor([hour, new Date(hour.getTime() + HOUR)], 'visitor'), VISITOR_HOURS);
+  assert.equal(factsFor([hour, new Date(hour.getTime() + HOUR)], 'signals'), EVENT_HOURS);
+  assert.equal(factsFor([hour, new Date(hour.getTime() + 30 * 60_000)], 'visitor'), RAW_EVENTS, 'a half hour');
+  assert.equal(factsFor([hour], 'event'), RAW_EVENTS, 'event names or paths');
+  assert.equal(factsFor([hour], 'visitor', true), RAW_EVENTS, 'forced');
 });
 
 await describeWithDemo('the hourly rollup', (h) => {
@@ -53,19 +57,26 @@ await describeWithDemo('the hourly rollup', (h) => {
   test('get_stats over the rollup equals the raw events on random ranges across DST, for every metric and dimension it serves', async () => {
     const tenant = tenantOf(h.as.northwind);
     const next = seeded(7);
+    const read = new Map<string, number>();
     for (const [i, range] of ranges(20261202, 24).entries()) {
       const metric = ROLLED_METRICS[i % ROLLED_METRICS.length]!;
-      const groupBy = next() < 0.3 ? [] : [ROLLED_DIMENSIONS[Math.floor(next() * ROLLED_DIMENSIONS.length)]!];
+      // Every other case asks nothing of where visits came from, so both rollups are compared.
+      const dimensions = i % 2 === 0 ? VISITOR_DIMENSIONS : ROLLED_DIMENSIONS;
+      const groupBy = next() < 0.3 ? [] : [dimensions[Math.floor(next() * dimensions.length)]!];
       const filters: Partial<Record<Dimension, string>> =
-        next() < 0.3 ? { source: 'google' } : next() < 0.5 ? { channel: 'Paid Search' } : {};
+        i % 2 === 0 ? {} : next() < 0.3 ? { source: 'google' } : next() < 0.5 ? { channel: 'Paid Search' } : {};
       const buckets = range.interval && timeBuckets(range.start.getTime(), range.end.getTime(), range.interval, range.timeZone);
       const spec = { metric, start: range.start, end: range.end, groupBy, buckets, filters, limit: 50 };
-      assert.equal(factsFor([range.start, range.end, ...(buckets ?? []).map((b) => new Date(b.start))], false), EVENT_HOURS);
+      const signalled = [...groupBy, ...Object.keys(filters)].some((d) => SIGNAL_DIMENSIONS.includes(d));
+      const facts = factsFor([range.start, range.end, ...(buckets ?? []).map((b) => new Date(b.start))], signalled ? 'signals' : 'visitor');
+      assert.equal(facts, signalled ? EVENT_HOURS : VISITOR_HOURS);
+      read.set(facts.table, (read.get(facts.table) ?? 0) + 1);
       const rolled = await eventStats(h.db, tenant, spec);
       const raw = await eventStats(h.db, tenant, { ...spec, raw: true });
       assert.deepEqual(rolled, raw, JSON.stringify({ ...range, metric, groupBy, filters }));
       assert.ok(raw.whole.value! > 0 || metric === 'pageviews', `the range holds events: ${JSON.stringify(range)}`);
     }
+    assert.ok((read.get('event_hours') ?? 0) >= 5 && (read.get('visitor_hours') ?? 0) >= 5, `both rollups read: ${[...read]}`);
   });
 
   test('top_sources over the rollup equals the raw events for every breakdown, with and without a source', async () => {
@@ -103,15 +114,17 @@ await describeWithDemo('the hourly rollup', (h) => {
     ];
     await h.db.transaction((tx) => recordEvents(tx, workspace, 'custom', batch));
     await h.db.transaction((tx) => recordEvents(tx, workspace, 'custom', [batch[1]!])); // the same event id: not recorded again
-    const [check] = await h.sql<{ raw: number; rolled: number; views: number; rolled_views: number }>(
-      `select (select count(*) from events where workspace_id = $1) as raw,
-         (select sum(events) from event_hours where workspace_id = $1) as rolled,
-         (select count(*) from events where workspace_id = $1 and name = 'page_view') as views,
-         (select sum(pageviews) from event_hours where workspace_id = $1) as rolled_views`,
-      [workspace],
-    );
-    assert.equal(Number(check!.rolled), Number(check!.raw));
-    assert.equal(Number(check!.rolled_views), Number(check!.views));
+    for (const rollup of ['event_hours', 'visitor_hours']) {
+      const [check] = await h.sql<{ raw: number; rolled: number; views: number; rolled_views: number }>(
+        `select (select count(*) from events where workspace_id = $1) as raw,
+           (select sum(events) from ${rollup} where workspace_id = $1) as rolled,
+           (select count(*) from events where workspace_id = $1 and name = 'page_view') as views,
+           (select sum(pageviews) from ${rollup} where workspace_id = $1) as rolled_views`,
+        [workspace],
+      );
+      assert.equal(Number(check!.rolled), Number(check!.raw), rollup);
+      assert.equal(Number(check!.rolled_views), Number(check!.views), rollup);
+    }
     const spec = {
       metric: 'uniques' as const,
       start: at('2026-10-20T00:00:00Z'),
@@ -121,5 +134,7 @@ await describeWithDemo('the hourly rollup', (h) => {
       limit: 50,
     };
     assert.deepEqual(await eventStats(h.db, tenant, spec), await eventStats(h.db, tenant, { ...spec, raw: true }));
+    const byDevice = { ...spec, groupBy: ['device' as const] };
+    assert.deepEqual(await eventStats(h.db, tenant, byDevice), await eventStats(h.db, tenant, { ...byDevice, raw: true }));
   });
 });

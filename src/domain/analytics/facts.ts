@@ -1,22 +1,26 @@
 import type { SignalSql } from './channels.ts';
 
+/** How events (alias `e`) say where their visit came from: lower-cased, the referrer reduced to its host without `www.`. */
+export type Signals = SignalSql & { source: string; medium: string; campaign: string; referrerDomain: string };
+
 /**
- * Where an analytics query reads its facts: the raw events, or `event_hours` (migration 013), the same events rolled
- * up by hour, visitor and traffic signals. Both are read as alias `e`, so one query text serves either.
+ * Where an analytics query reads its facts: the raw events; `event_hours` (migration 013), the same events rolled up
+ * by hour, visitor and traffic signals; or `visitor_hours` (migration 014), rolled up by hour and visitor alone. All are
+ * read as alias `e`, so one query text serves any.
  */
 export interface Facts {
-  table: 'events' | 'event_hours';
+  table: 'events' | 'event_hours' | 'visitor_hours';
   /** The instant column a window bounds. */
   time: string;
-  /** How events (alias `e`) say where their visit came from: lower-cased, the referrer reduced to its host without `www.`. */
-  signals: SignalSql & { source: string; medium: string; campaign: string; referrerDomain: string };
+  /** Absent where the facts dropped them. */
+  signals?: Signals;
   /** What `count` and `pageviews` read, besides the visitor: to carry through a query's own columns. */
   measures: string;
   count: string;
   pageviews: string;
 }
 
-export const RAW_EVENTS: Facts = {
+export const RAW_EVENTS = {
   table: 'events',
   time: 'e.occurred_at',
   signals: {
@@ -30,10 +34,10 @@ export const RAW_EVENTS: Facts = {
   measures: 'e.visitor_id, e.name',
   count: 'count(*)',
   pageviews: `count(*) filter (where e.name = 'page_view')`,
-};
+} satisfies Facts;
 
 /** The rollup holds each signal as RAW_EVENTS computes it (its trigger runs the same expressions). */
-export const EVENT_HOURS: Facts = {
+export const EVENT_HOURS = {
   table: 'event_hours',
   time: 'e.hour',
   signals: {
@@ -47,15 +51,36 @@ export const EVENT_HOURS: Facts = {
   measures: 'e.visitor_id, e.events, e.pageviews',
   count: 'coalesce(sum(e.events), 0)',
   pageviews: 'coalesce(sum(e.pageviews), 0)',
+} satisfies Facts;
+
+export const VISITOR_HOURS: Facts = {
+  table: 'visitor_hours',
+  time: 'e.hour',
+  measures: EVENT_HOURS.measures,
+  count: EVENT_HOURS.count,
+  pageviews: EVENT_HOURS.pageviews,
 };
+
+/**
+ * What a question reads of each event: fields of its own (name, path, properties, its time to the second), where its
+ * visit came from, or no more than its visitor and hour.
+ */
+export type FactsNeeded = 'event' | 'signals' | 'visitor';
 
 const HOUR_MS = 3_600_000;
 
 /**
- * The rollup answers for a window when every bound falls on a whole hour (any day, week or month of a zone whose offset
- * is whole hours does) and the question needs nothing it dropped (event names, paths, properties, single events).
- * `raw` forces the events, for the test that holds both to the same answers.
+ * The narrowest facts that answer: a rollup, when every bound falls on a whole hour (any day, week or month of a zone
+ * whose offset is whole hours does) and the question needs nothing it dropped. `raw` forces the events, for the test
+ * that holds them all to the same answers.
  */
-export function factsFor(bounds: readonly Date[], needsEvents: boolean, raw = false): Facts {
-  return raw || needsEvents || bounds.some((bound) => bound.getTime() % HOUR_MS !== 0) ? RAW_EVENTS : EVENT_HOURS;
+export function factsFor(bounds: readonly Date[], needed: FactsNeeded, raw = false): Facts {
+  if (raw || needed === 'event' || bounds.some((bound) => bound.getTime() % HOUR_MS !== 0)) return RAW_EVENTS;
+  return needed === 'signals' ? EVENT_HOURS : VISITOR_HOURS;
+}
+
+/** The facts' signals, which a question about where visits came from was given facts that keep. */
+export function signalsOf(facts: Facts): Signals {
+  if (!facts.signals) throw new Error(`${facts.table} keeps no traffic signals`);
+  return facts.signals;
 }

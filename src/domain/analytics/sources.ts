@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/database.ts';
 import { Conditions } from '../../db/sql.ts';
 import type { Tenant } from '../tenancy/tenant.ts';
 import { channelRuleSql, ruleAt, type Channel } from './channels.ts';
-import { type Facts, factsFor } from './facts.ts';
+import { factsFor, type Signals, signalsOf } from './facts.ts';
 
 export const SOURCE_BREAKDOWNS = ['source', 'medium', 'source_medium', 'campaign', 'channel'] as const;
 export type SourceBreakdown = (typeof SOURCE_BREAKDOWNS)[number];
@@ -11,7 +11,7 @@ export type SourceBreakdown = (typeof SOURCE_BREAKDOWNS)[number];
 const NONE = `'(none)'`;
 
 /** The columns a breakdown groups by, over the facts' signals. */
-function keysOf(breakdown: SourceBreakdown, signals: Facts['signals']): Record<string, string> {
+function keysOf(breakdown: SourceBreakdown, signals: Signals): Record<string, string> {
   switch (breakdown) {
     case 'source':
       return { source: `coalesce(${signals.source}, ${NONE})` };
@@ -56,13 +56,14 @@ export interface SourceRow {
  * groups were left out. Uniques are distinct over the whole window, never summed from smaller ones.
  */
 export async function topSources(db: Queryable, tenant: Tenant, filter: SourceFilter, breakdown: SourceBreakdown, limit: number) {
-  const facts = factsFor([filter.start, filter.end], filter.event !== undefined, filter.raw);
+  const facts = factsFor([filter.start, filter.end], filter.event === undefined ? 'signals' : 'event', filter.raw);
+  const signals = signalsOf(facts);
   const where = new Conditions();
   where.add(`e.workspace_id = any(${where.param(tenant.workspaceIds)})`);
   where.add(`${facts.time} >= ${where.param(filter.start)} and ${facts.time} < ${where.param(filter.end)}`);
   where.addIf(filter.event, (p) => `e.name = ${p}`);
-  where.addIf(filter.source?.toLowerCase(), (p) => `${facts.signals.source} = ${p}`);
-  const keys = Object.entries(keysOf(breakdown, facts.signals));
+  where.addIf(filter.source?.toLowerCase(), (p) => `${signals.source} = ${p}`);
+  const keys = Object.entries(keysOf(breakdown, signals));
   const columns = keys.map(([name, sql]) => `${sql} as ${name}`).join(', ');
   const names = keys.map(([name]) => name).join(', ');
   const paged = where.paged({ limit, offset: 0 });

@@ -3,7 +3,7 @@ import { Conditions } from '../../db/sql.ts';
 import type { Tenant } from '../tenancy/tenant.ts';
 import type { Bucket } from './buckets.ts';
 import { channelRuleSql } from './channels.ts';
-import { type Facts, factsFor, RAW_EVENTS } from './facts.ts';
+import { type Facts, factsFor, signalsOf } from './facts.ts';
 
 export const METRICS = ['count', 'uniques', 'sessions', 'pageviews', 'bounce_rate', 'conversion_rate'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -13,29 +13,50 @@ export const SESSION_GAP_MINUTES = 30;
 
 const NONE = `'(none)'`;
 
+/** What a result can be grouped or filtered by. */
+export const DIMENSION_NAMES = [
+  'event',
+  'path',
+  'source',
+  'medium',
+  'campaign',
+  'channel',
+  'referrer',
+  'country',
+  'device',
+  'workspace',
+] as const;
+export type Dimension = (typeof DIMENSION_NAMES)[number];
+/** Dimensions only single events have: neither rollup keeps them. */
+const EVENT_DIMENSIONS: readonly Dimension[] = ['event', 'path'];
+/** Where a visit came from: the visitor-hour rollup drops them. */
+const SIGNAL_DIMENSIONS: readonly Dimension[] = ['source', 'medium', 'campaign', 'channel', 'referrer'];
+
 /**
- * What a result can be grouped by, as SQL over `e` (the facts, or for session metrics the events with their session's
- * attribution) and `v` (their visitor). Trusted: callers name them, never write them.
+ * A dimension as SQL over `e` (the facts, or for session metrics the events with their session's attribution) and `v`
+ * (their visitor). Trusted: callers name dimensions, never write them.
  */
-function dimensionsOver({ signals }: Facts) {
-  return {
-    event: 'e.name',
-    path: `coalesce(e.path, ${NONE})`,
-    source: `coalesce(${signals.source}, ${NONE})`,
-    medium: `coalesce(${signals.medium}, ${NONE})`,
-    campaign: `coalesce(${signals.campaign}, ${NONE})`,
-    channel: channelRuleSql(signals, 'channel'),
-    referrer: `coalesce(${signals.referrerDomain}, ${NONE})`,
-    country: `coalesce(v.country, ${NONE})`,
-    device: `coalesce(v.device, ${NONE})`,
-    workspace: '(select w.slug from workspaces w where w.id = e.workspace_id)',
-  } as const;
+function dimensionSql(dimension: Dimension, facts: Facts): string {
+  switch (dimension) {
+    case 'event':
+      return 'e.name';
+    case 'path':
+      return `coalesce(e.path, ${NONE})`;
+    case 'source':
+    case 'medium':
+    case 'campaign':
+      return `coalesce(${signalsOf(facts)[dimension]}, ${NONE})`;
+    case 'referrer':
+      return `coalesce(${signalsOf(facts).referrerDomain}, ${NONE})`;
+    case 'channel':
+      return channelRuleSql(signalsOf(facts), 'channel');
+    case 'country':
+    case 'device':
+      return `coalesce(v.${dimension}, ${NONE})`;
+    case 'workspace':
+      return '(select w.slug from workspaces w where w.id = e.workspace_id)';
+  }
 }
-const DIMENSIONS = dimensionsOver(RAW_EVENTS);
-/** Dimensions only single events have: the hourly rollup keeps neither. */
-const EVENT_DIMENSIONS: readonly string[] = ['event', 'path'];
-export type Dimension = keyof typeof DIMENSIONS;
-export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
 
 /** Where a visit came from: for session metrics, these are the session's first event's, for every event of it. */
 const ATTRIBUTION = ['source', 'medium', 'campaign', 'referrer', 'properties'] as const;
@@ -94,12 +115,12 @@ export interface StatsRow {
  */
 export async function eventStats(db: Queryable, tenant: Tenant, spec: StatsSpec) {
   const sessions = SESSION_METRICS.includes(spec.metric);
-  const dimensionsUsed = [...spec.groupBy, ...Object.keys(spec.filters)];
+  const dimensionsUsed = [...spec.groupBy, ...(Object.keys(spec.filters) as Dimension[])];
   const needsEvents =
     sessions || spec.metric === 'conversion_rate' || spec.events !== undefined || dimensionsUsed.some((d) => EVENT_DIMENSIONS.includes(d));
+  const needed = needsEvents ? 'event' : dimensionsUsed.some((d) => SIGNAL_DIMENSIONS.includes(d)) ? 'signals' : 'visitor';
   const bounds = [spec.start, spec.end, ...(spec.buckets ?? []).map((bucket) => new Date(bucket.start))];
-  const source = factsFor(bounds, needsEvents, spec.raw);
-  const dimensions = dimensionsOver(source);
+  const source = factsFor(bounds, needed, spec.raw);
   const where = new Conditions();
   where.add(`e.workspace_id = any(${where.param(tenant.workspaceIds)})`);
   where.add(`${source.time} >= ${where.param(spec.start)} and ${source.time} < ${where.param(spec.end)}`);
@@ -110,11 +131,13 @@ export async function eventStats(db: Queryable, tenant: Tenant, spec: StatsSpec)
     spec.metric === 'conversion_rate'
       ? `, bool_or(f.name = ${where.param(spec.conversionEvent)}) over (partition by coalesce(f.visitor_id, f.id)) as converted`
       : '';
-  const filters = Object.entries(spec.filters).map(([dimension, value]) => `${dimensions[dimension as Dimension]} = ${where.param(value)}`);
+  const filters = Object.entries(spec.filters).map(
+    ([dimension, value]) => `${dimensionSql(dimension as Dimension, source)} = ${where.param(value)}`,
+  );
   const keyNames = spec.groupBy.map((_, i) => `k${i}`);
   const grouped = [...keyNames, ...(spec.buckets ? ['b'] : [])];
   const columns = [
-    ...spec.groupBy.map((dimension, i) => `${dimensions[dimension]} as k${i}`),
+    ...spec.groupBy.map((dimension, i) => `${dimensionSql(dimension, source)} as k${i}`),
     ...(spec.buckets
       ? [`width_bucket(${source.time}, ${where.param(spec.buckets.map((b) => new Date(b.start)))}::timestamptz[]) as b`]
       : []),

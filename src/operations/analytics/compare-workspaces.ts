@@ -16,6 +16,7 @@ export const compareWorkspaces = defineOperation({
     'get_stats: count, uniques, sessions, pageviews, bounce_rate, conversion_rate (with conversion_event). Workspaces ' +
     'without events rank last with 0.',
   scope: 'read',
+  scans: true,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({
     metric: z.enum(METRICS),

@@ -50,6 +50,7 @@ export const getFunnel = defineOperation({
     'order: ordered (default; other events between allowed), strict (each step the very next event) or unordered. ' +
     'breakdown by source, medium or channel of the first step. Example: page_view with path /pricing, then trial_started.',
   scope: 'read',
+  scans: true,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({
     workspace: WorkspaceParam,

@@ -25,13 +25,14 @@ export const getStats = defineOperation({
     'conversion_rate (visitors who did conversion_event). Session metrics credit a visit to the source of its first ' +
     'event. Omit workspace to span every workspace; group_by workspace names them.',
   scope: 'read',
+  scans: true,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({
     workspace: WorkspaceParam,
     metric: z.enum(METRICS),
     ...DateRangeParams,
     group_by: z
-      .union([z.array(z.enum(DIMENSION_NAMES as [Dimension, ...Dimension[]])).max(3), z.string().max(100)])
+      .union([z.array(z.enum(DIMENSION_NAMES)).max(3), z.string().max(100)])
       .optional()
       .describe(`Up to 3 of ${DIMENSION_NAMES.join(', ')}; a list or "source,medium".`),
     interval: z.enum(INTERVALS).optional().describe('Adds a series: the metric per bucket.'),

@@ -17,6 +17,7 @@ export const topSources = defineOperation({
     '(fbclid is on both). "Facebook social vs paid, last 7 days" is one call: source facebook, breakdown ' +
     'source_medium, start_date 6 days ago. Narrow to one event name (page_view) with event.',
   scope: 'read',
+  scans: true,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   input: z.object({
     workspace: WorkspaceParam,
