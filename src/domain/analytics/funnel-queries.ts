@@ -64,20 +64,31 @@ export async function funnelProgress(db: Queryable, tenant: Tenant, spec: Funnel
   const everyEvent = spec.order === 'strict' || spec.unit === 'session';
   if (everyEvent) where.add(`${unit} in (select ${unit} from events e where ${window} and ${matches[0]})`);
   else where.add(`(${matches.join(' or ')})`);
-  const rows = await db.query<{ unit: string; at: Date | string; steps: number[]; grp: string | null }>(
-    `select ${unit} as unit, e.occurred_at as at,
-       array_remove(array[${matches.map((match, i) => `case when ${match} then ${i} end`).join(', ')}]::int[], null) as steps,
+  // Times as epoch milliseconds and the steps matched as bits: numbers parse many times faster than timestamps and
+  // arrays, and a funnel may read a million rows.
+  const rows = await db.query<{ unit: string; at: number; steps: number; grp: string | null }>(
+    `select ${unit} as unit, (extract(epoch from e.occurred_at) * 1000)::float8 as at,
+       ${matches.map((match, i) => `(case when ${match} then ${1 << i} else 0 end)`).join(' | ')} as steps,
        ${spec.breakdown ? BREAKDOWN_SQL[spec.breakdown] : 'null::text'} as grp
      from events e ${where} order by 1, e.occurred_at, e.id limit ${MAX_FUNNEL_EVENTS + 1}`,
     where.params,
   );
   if (rows.length > MAX_FUNNEL_EVENTS) return 'too_many_events';
+  const stepLists = new Map<number, number[]>();
+  const stepsOf = (bits: number) => {
+    let list = stepLists.get(bits);
+    if (!list) {
+      list = spec.steps.flatMap((_, i) => (bits & (1 << i) ? [i] : []));
+      stepLists.set(bits, list);
+    }
+    return list;
+  };
   const results: UnitProgress[] = [];
   let from = 0;
   for (let i = 1; i <= rows.length; i++) {
     if (i < rows.length && rows[i]!.unit === rows[from]!.unit) continue;
     for (const part of spec.unit === 'session' ? visits(rows.slice(from, i)) : [rows.slice(from, i)]) {
-      const events: UnitEvent[] = part.map((row) => ({ at: new Date(row.at).getTime(), steps: row.steps }));
+      const events: UnitEvent[] = part.map((row) => ({ at: Number(row.at), steps: stepsOf(Number(row.steps)) }));
       const progress = progressOf(events, spec.steps.length, spec.order, spec.windowMs);
       if (progress.start >= 0) results.push({ ...progress, group: part[progress.start]!.grp });
     }
@@ -87,11 +98,11 @@ export async function funnelProgress(db: Queryable, tenant: Tenant, spec: Funnel
 }
 
 /** A visitor's events cut into visits where SESSION_GAP_MINUTES pass without one. */
-function visits<T extends { at: Date | string }>(events: readonly T[]): T[][] {
+function visits<T extends { at: number }>(events: readonly T[]): T[][] {
   const parts: T[][] = [];
   let last = Number.NEGATIVE_INFINITY;
   for (const event of events) {
-    const at = new Date(event.at).getTime();
+    const at = Number(event.at);
     if (at - last > SESSION_GAP_MINUTES * 60_000) parts.push([]);
     parts.at(-1)!.push(event);
     last = at;
