@@ -6,7 +6,6 @@ import {
   Server,
   specTypeSchemas,
   type CallToolResult,
-  type ServerOptions,
   type McpRequestContext,
 } from '@modelcontextprotocol/server';
 import { SERVER_INFO } from '../version.ts';
@@ -14,39 +13,14 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { CallContext } from '../operations/define.ts';
 import { describeIssues, invoke, type Invoker } from '../operations/invoke.ts';
-import { fastToolCall } from './fast-path.ts';
+import { fastPath } from './fast-path.ts';
 import { renderText } from './render-text.ts';
 import { toolErrorText } from './tool-result.ts';
 import { getPrompt, listPrompts } from './prompts.ts';
 import { RESOURCE_TEMPLATES, RESOURCES, resolveResource } from './resources.ts';
-import { instructionsFor } from './instructions.ts';
 import type { McpRequestState } from './request-state.ts';
-import type { ToolSelection } from './selection.ts';
+import { serverOptions } from './server-options.ts';
 import { findOperation, toolList } from './tools.ts';
-
-/** Lists depend on the credential, and change only when Parley is upgraded. */
-const CACHE_HINTS: ServerOptions['cacheHints'] = {
-  'tools/list': { ttlMs: 300_000, cacheScope: 'private' },
-  'resources/list': { ttlMs: 300_000, cacheScope: 'private' },
-  'resources/templates/list': { ttlMs: 300_000, cacheScope: 'private' },
-  'prompts/list': { ttlMs: 300_000, cacheScope: 'private' },
-  'server/discover': { ttlMs: 300_000, cacheScope: 'private' },
-};
-
-/** Server options per selection (their instructions follow the toolsets), built once each. */
-const optionsCache = new Map<string, ServerOptions>();
-function serverOptions(selection: ToolSelection): ServerOptions {
-  let options = optionsCache.get(selection.key);
-  if (!options) {
-    options = {
-      capabilities: { tools: {}, resources: {}, prompts: {} },
-      instructions: instructionsFor(selection),
-      cacheHints: CACHE_HINTS,
-    };
-    optionsCache.set(selection.key, options);
-  }
-  return options;
-}
 
 const RESOURCE_LIST = RESOURCES.map(({ bind: _bind, ...resource }) => resource);
 
@@ -84,7 +58,7 @@ class ParleyServer extends Server {
 export interface McpDeps extends Invoker {
   db: Database;
   log: Logger;
-  /** Answer canonical 2026-07-28 tools/call requests without a per-request SDK server (see fast-path.ts). */
+  /** Answer the plainest requests of both eras without a per-request SDK server (see fast-path.ts). */
   fastPath: boolean;
 }
 
@@ -164,7 +138,7 @@ export function createMcpEndpoint(deps: McpDeps): {
     maxRequestBodySize: 1024 * 1024,
     onerror: (error) => deps.log.debug({ err: error }, 'mcp request rejected'),
   });
-  const fast = deps.fastPath ? fastToolCall(deps, SERVER_INFO) : undefined;
+  const fast = deps.fastPath ? fastPath(deps, SERVER_INFO) : undefined;
   return {
     async serve(request, state, parsedBody) {
       const answered = fast && parsedBody !== undefined ? await fast(request.headers, parsedBody, state) : undefined;

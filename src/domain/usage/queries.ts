@@ -83,9 +83,10 @@ export async function usageCounts(db: Queryable, tenant: Tenant, window: Window)
   const journeys = await db.query<{ workspace_id: string; name: string; c: number; p: number }>(
     `select workspace_id, name, count(*) filter (where occurred_at >= $3) as c, count(*) filter (where occurred_at < $3) as p
      from events where workspace_id = any($1) and kind = 'journey' and occurred_at >= $2 and occurred_at < $4
-     group by workspace_id, name`,
+     group by workspace_id, name order by name`,
     params,
   );
+  // By name, so a result reads the same on every call, whatever order the grouping came out in.
   for (const row of journeys) {
     const counts = result.get(row.workspace_id)!;
     counts.current.journey_events[row.name] = row.c;
