@@ -8,8 +8,7 @@
  *   npx tsx bench/analytics.ts   (BENCH_ENGINES=postgres,embedded, BENCH_ROUNDS=20, BENCH_SCALE=300)
  */
 import { openDatabase } from '../src/db/database.ts';
-import type { Era } from './load.ts';
-import { benchDatabase, scaledDatabase, start, stop, type Started } from './load.ts';
+import { benchDatabase, callTool, type Era, median, scaledDatabase, start, stop } from './load.ts';
 
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,embedded').split(',');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -70,12 +69,12 @@ for (const engine of ENGINES) {
   const parley = await start('bench/parley-server.ts', database.env);
   const tools: Record<string, number> = {};
   for (const { name, tool, args } of CASES)
-    for (const era of ERAS) tools[`${name}, ${era}`] = await median(() => callTool(parley, tool, args, era));
+    for (const era of ERAS) tools[`${name}, ${era}`] = await median(ROUNDS, () => callTool(parley, tool, args, era, 'events,analytics'));
   await stop(parley);
   const db = await openDatabase({ databaseUrl: database.env.DATABASE_URL, dataDir: parley.info.dataDir!, command: 'bench sql' });
   const [volume] = await db.query<{ n: number }>('select count(*) as n from events');
   for (const { name, sql, params } of CASES) {
-    const byHand = await median(() => db.query(sql, params));
+    const byHand = await median(ROUNDS, () => db.query(sql, params));
     for (const era of ERAS) {
       const viaTool = tools[`${name}, ${era}`]!;
       lines.push(
@@ -87,44 +86,3 @@ for (const engine of ENGINES) {
   await database.drop();
 }
 for (const line of lines) console.log(line);
-
-/** The median of ROUNDS runs after one to warm up, in milliseconds. */
-async function median(run: () => Promise<unknown>): Promise<number> {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-}
-
-/** One tools/call, as Claude sends it (2025-06-18, stateless) or as SDK clients do (2026-07-28); a failure stops the run. */
-async function callTool(server: Started, tool: string, args: Record<string, unknown>, era: Era): Promise<void> {
-  const modern = era === '2026-07-28';
-  const meta = {
-    'io.modelcontextprotocol/protocolVersion': era,
-    'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' },
-    'io.modelcontextprotocol/clientCapabilities': {},
-  };
-  const response = await fetch(`${server.info.url}/mcp`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      authorization: `Bearer ${server.info.key}`,
-      'mcp-protocol-version': era,
-      'x-mcp-toolsets': 'events,analytics',
-      ...(modern && { 'mcp-method': 'tools/call', 'mcp-name': tool }),
-    },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'tools/call',
-      params: { name: tool, arguments: args, ...(modern && { _meta: meta }) },
-    }),
-  });
-  const text = await response.text();
-  if (!response.ok || text.includes('"isError":true') || text.includes('"error":{')) throw new Error(`${tool}: ${text.slice(0, 300)}`);
-}

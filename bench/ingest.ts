@@ -4,24 +4,42 @@
  * request rate measured in the same run (this machine is shared and noisy: only ratios mean anything). Every event is
  * acknowledged only once committed; the run ends by counting what the database holds against what was acknowledged.
  *
- *   npx tsx bench/ingest.ts   (BENCH_ENGINES=postgres,embedded, BENCH_SECONDS=5, BENCH_BATCH_CONNECTIONS=4)
+ * With BENCH_SCALE, PostgreSQL ingests into the kept schema of that many times the demo (310: about 10M events).
+ *
+ *   npx tsx bench/ingest.ts   (BENCH_ENGINES=postgres,embedded, BENCH_SECONDS=5, BENCH_BATCH_CONNECTIONS=4, BENCH_SCALE)
  */
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/database.ts';
-import { benchDatabase, CONNECTIONS, type Era, load, report, rows, rssMb, SECONDS, start, stop, type Started } from './load.ts';
+import {
+  benchDatabase,
+  CONNECTIONS,
+  scaledDatabase,
+  type Era,
+  load,
+  report,
+  rows,
+  rssMb,
+  SECONDS,
+  start,
+  stop,
+  type Started,
+} from './load.ts';
 
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,embedded').split(',');
 const BATCH = 500;
 const BATCH_CONNECTIONS = Number(process.env.BENCH_BATCH_CONNECTIONS ?? 4);
+const SCALE = process.env.BENCH_SCALE ? Number(process.env.BENCH_SCALE) : undefined;
 const ERAS: Era[] = ['2026-07-28', '2025-06-18'];
 const notes: string[] = [];
+/** This run's visitors, told apart from an earlier run's in a kept schema. */
+const RUN = `bench-${process.pid}`;
 
 /** A tracker's batch: page views and clicks of 50 visitors, with a landing URL carrying utm values. */
 const batch = JSON.stringify({
   workspace: 'northwind-web',
   batch: Array.from({ length: BATCH }, (_, i) => ({
     event: i % 5 === 0 ? 'click' : 'page_view',
-    anonymous_id: `bench-visitor-${i % 50}`,
+    anonymous_id: `${RUN}-visitor-${i % 50}`,
     url: `https://shop.example/products/${i % 40}?utm_source=google&utm_medium=cpc`,
     title: 'Products',
     properties: { element: 'buy', position: i },
@@ -32,7 +50,7 @@ const single = () =>
   JSON.stringify({
     workspace: 'northwind-web',
     event: 'signup',
-    anonymous_id: `bench-single-${Math.floor(Math.random() * 10_000)}`,
+    anonymous_id: `${RUN}-single-${Math.floor(Math.random() * 10_000)}`,
     properties: { plan: 'pro' },
   });
 
@@ -65,7 +83,7 @@ const baseline = Object.fromEntries(
 for (const era of ERAS) report(`bare SDK no-op, ${era}`, baseline[era]!);
 const bareRps = baseline['2026-07-28']!.rps;
 for (const engine of ENGINES) {
-  const database = await benchDatabase(engine);
+  const database = engine === 'postgres' && SCALE ? await scaledDatabase(SCALE) : await benchDatabase(engine);
   const parley = await start('bench/parley-server.ts', database.env);
   const batches = await post(parley, batch, BATCH_CONNECTIONS);
   report(`${engine}: POST /track, batches of ${BATCH}, ${BATCH_CONNECTIONS} connections`, batches, bareRps);
@@ -92,7 +110,8 @@ async function stored(server: Started, env: Record<string, string>): Promise<num
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: server.info.dataDir!, command: 'bench count' });
   try {
     const [row] = await db.query<{ n: number }>(
-      "select count(*) as n from events e join visitors v on v.id = e.visitor_id where v.anonymous_id like 'bench-visitor-%' or v.anonymous_id like 'bench-single-%'",
+      'select count(*) as n from events e join visitors v on v.id = e.visitor_id where v.anonymous_id like $1',
+      [`${RUN}-%`],
     );
     return Number(row!.n);
   } finally {

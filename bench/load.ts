@@ -169,3 +169,44 @@ export async function scaledDatabase(scale: number): Promise<{ env: Record<strin
     await client.end();
   }
 }
+
+/** The median of `rounds` runs after one to warm up, in milliseconds. */
+export async function median(rounds: number, run: () => Promise<unknown>): Promise<number> {
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+/** One tools/call, as Claude sends it (2025-06-18, stateless) or as SDK clients do (2026-07-28); a failure stops the run. */
+export async function callTool(server: Started, tool: string, args: Record<string, unknown>, era: Era, toolsets: string): Promise<void> {
+  const modern = era === '2026-07-28';
+  const meta = {
+    'io.modelcontextprotocol/protocolVersion': era,
+    'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' },
+    'io.modelcontextprotocol/clientCapabilities': {},
+  };
+  const response = await fetch(`${server.info.url}/mcp`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      authorization: `Bearer ${server.info.key}`,
+      'mcp-protocol-version': era,
+      'x-mcp-toolsets': toolsets,
+      ...(modern && { 'mcp-method': 'tools/call', 'mcp-name': tool }),
+    },
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'tools/call',
+      params: { name: tool, arguments: args, ...(modern && { _meta: meta }) },
+    }),
+  });
+  const text = await response.text();
+  if (!response.ok || text.includes('"isError":true') || text.includes('"error":{')) throw new Error(`${tool}: ${text.slice(0, 300)}`);
+}

@@ -15,6 +15,7 @@ import * as skills from './migrations/011-skills.ts';
 import * as ingest from './migrations/012-ingest.ts';
 import * as eventHours from './migrations/013-event-hours.ts';
 import * as visitorHours from './migrations/014-visitor-hours.ts';
+import * as eventsNameCovering from './migrations/015-events-name-covering.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'ingest', sql: ingest.sql },
   { version: 13, name: 'event-hours', sql: eventHours.sql },
   { version: 14, name: 'visitor-hours', sql: visitorHours.sql },
+  { version: 15, name: 'events-name-covering', withoutTransaction: eventsNameCovering.statements },
 ];
 
 export function checksum(migration: Migration): string {

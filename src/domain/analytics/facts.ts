@@ -67,6 +67,12 @@ export const VISITOR_HOURS: Facts = {
  */
 export type FactsNeeded = 'event' | 'signals' | 'visitor';
 
+/**
+ * Ids compared byte for byte: counting distinct visitors or sessions sorts their ids, several times faster in C order
+ * than in the database's locale, and distinct ids stay distinct either way.
+ */
+export const BYTEWISE = 'collate "C"';
+
 const HOUR_MS = 3_600_000;
 
 /**

@@ -2,13 +2,24 @@ import type { Queryable } from '../../db/database.ts';
 import { Conditions } from '../../db/sql.ts';
 import type { Tenant } from '../tenancy/tenant.ts';
 import { channelRuleSql, ruleAt, type Channel } from './channels.ts';
-import { factsFor, type Signals, signalsOf } from './facts.ts';
+import { factsFor, type Signals, signalsOf, BYTEWISE } from './facts.ts';
 
 export const SOURCE_BREAKDOWNS = ['source', 'medium', 'source_medium', 'campaign', 'channel'] as const;
 export type SourceBreakdown = (typeof SOURCE_BREAKDOWNS)[number];
 
 /** What is left when a field is empty. */
 const NONE = `'(none)'`;
+
+/** The signals as `combinations` names them, and as SQL over those columns (alias `c`). */
+const SIGNAL_COLUMNS: Record<keyof Signals, string> = {
+  source: 'source',
+  medium: 'medium',
+  campaign: 'campaign',
+  referrerDomain: 'referrer_domain',
+  gclid: 'gclid',
+  msclkid: 'msclkid',
+};
+const COMBINATION_SIGNALS = Object.fromEntries(Object.entries(SIGNAL_COLUMNS).map(([name, column]) => [name, `c.${column}`])) as Signals;
 
 /** The columns a breakdown groups by, over the facts' signals. */
 function keysOf(breakdown: SourceBreakdown, signals: Signals): Record<string, string> {
@@ -63,20 +74,26 @@ export async function topSources(db: Queryable, tenant: Tenant, filter: SourceFi
   where.add(`${facts.time} >= ${where.param(filter.start)} and ${facts.time} < ${where.param(filter.end)}`);
   where.addIf(filter.event, (p) => `e.name = ${p}`);
   where.addIf(filter.source?.toLowerCase(), (p) => `${signals.source} = ${p}`);
-  const keys = Object.entries(keysOf(breakdown, signals));
-  const columns = keys.map(([name, sql]) => `${sql} as ${name}`).join(', ');
-  const names = keys.map(([name]) => name).join(', ');
+  // The channel rules are a chain of pattern matches, too slow to run for every row: each combination of signals in
+  // the window is classified once, with the visitors who had it. Visitor ids compare BYTEWISE.
+  const names = Object.keys(SIGNAL_COLUMNS) as Array<keyof Signals>;
+  const signalList = names.map((name) => `${signals[name]} as ${SIGNAL_COLUMNS[name]}`).join(', ');
+  const keys = Object.entries(keysOf(breakdown, COMBINATION_SIGNALS));
+  const groupNames = keys.map(([name]) => name).join(', ');
   const paged = where.paged({ limit, offset: 0 });
-  // One scan of the events: `hits` is read three times, so PostgreSQL keeps it rather than scanning again.
   const rows = await db.query<
     Record<string, string | number> & { events: number; uniques: number; groups: number; total_events: number; total_uniques: number }
   >(
-    `with hits as (select ${columns}, ${facts.measures} from ${facts.table} e ${where}),
-       groups as (select ${names}, ${facts.count} as events, count(distinct e.visitor_id) as uniques from hits e group by ${names})
-     select g.*, (select count(*) from groups) as groups,
-       (select ${facts.count} from hits e) as total_events, (select count(distinct visitor_id) from hits) as total_uniques
-     from groups g
-     order by g.events desc, ${names} ${paged.clause}`,
+    `with combinations as (select ${signalList}, ${facts.count} as events, array_agg(e.visitor_id ${BYTEWISE}) as visitors
+         from ${facts.table} e ${where} group by ${names.map((_, i) => i + 1).join(', ')}),
+       keyed as materialized (select ${keys.map(([name, sql]) => `${sql} as ${name}`).join(', ')}, c.events, c.visitors from combinations c),
+       groups as (select ${groupNames}, sum(events) as events from keyed group by ${groupNames}),
+       visitors as materialized (select ${groupNames}, visitor_id from keyed, unnest(visitors) as visitor_id),
+       uniques as (select ${groupNames}, count(distinct visitor_id ${BYTEWISE}) as uniques from visitors group by ${groupNames})
+     select g.*, u.uniques, (select count(*) from groups) as groups, (select coalesce(sum(events), 0) from groups) as total_events,
+       (select count(distinct visitor_id ${BYTEWISE}) from visitors) as total_uniques
+     from groups g join uniques u using (${groupNames})
+     order by g.events desc, ${groupNames} ${paged.clause}`,
     paged.params,
   );
   const first = rows[0];

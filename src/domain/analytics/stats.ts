@@ -3,7 +3,7 @@ import { Conditions } from '../../db/sql.ts';
 import type { Tenant } from '../tenancy/tenant.ts';
 import type { Bucket } from './buckets.ts';
 import { channelRuleSql } from './channels.ts';
-import { type Facts, factsFor, signalsOf } from './facts.ts';
+import { BYTEWISE, type Facts, factsFor, signalsOf } from './facts.ts';
 
 export const METRICS = ['count', 'uniques', 'sessions', 'pageviews', 'bounce_rate', 'conversion_rate'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -68,15 +68,15 @@ function metricSql(metric: Metric, facts: Facts): string {
     case 'pageviews':
       return facts.pageviews;
     case 'uniques':
-      return 'count(distinct e.visitor_id)';
+      return `count(distinct e.visitor_id ${BYTEWISE})`;
     case 'sessions':
-      return 'count(distinct e.session)';
+      return `count(distinct e.session ${BYTEWISE})`;
     case 'bounce_rate':
       // Of the sessions with a page view, those with exactly one.
-      return 'count(distinct e.session) filter (where e.session_pageviews = 1)::float8 / nullif(count(distinct e.session) filter (where e.session_pageviews > 0), 0)';
+      return `count(distinct e.session ${BYTEWISE}) filter (where e.session_pageviews = 1)::float8 / nullif(count(distinct e.session ${BYTEWISE}) filter (where e.session_pageviews > 0), 0)`;
     case 'conversion_rate':
       // Of the visitors, those who did the conversion event in the window.
-      return 'count(distinct e.visitor_id) filter (where e.converted)::float8 / nullif(count(distinct e.visitor_id), 0)';
+      return `count(distinct e.visitor_id ${BYTEWISE}) filter (where e.converted)::float8 / nullif(count(distinct e.visitor_id ${BYTEWISE}), 0)`;
   }
 }
 
