@@ -261,7 +261,12 @@ async function resolveWorkspace(db: Database, accountId: string, idOrSlug: strin
 }
 
 async function withDatabase(config: Config, command: string, work: (db: Database) => Promise<void>): Promise<void> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    command,
+    embeddedSharedBuffers: config.embeddedSharedBuffers,
+  });
   try {
     await migrate(db);
     await work(db);

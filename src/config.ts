@@ -12,6 +12,11 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** The embedded engine's page cache, as PostgreSQL's shared_buffers takes it (16MB by default). */
+  EMBEDDED_SHARED_BUFFERS: z
+    .string()
+    .regex(/^[1-9]\d{0,5}(kB|MB|GB)$/, 'a size such as 16MB or 1GB')
+    .optional(),
   /** Milliseconds an unused database connection stays open (default: 10 s on PostgreSQL, kept on the embedded engine). */
   DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).optional(),
   REDIS_URL: z
@@ -53,6 +58,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   databaseIdleTimeoutMs: number | undefined;
+  embeddedSharedBuffers: string | undefined;
   /** Whether to load demo data into an empty database; undefined means "on the embedded engine only". */
   demoData: boolean | undefined;
   redisUrl: string | undefined;
@@ -84,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     databaseIdleTimeoutMs: c.DATABASE_IDLE_TIMEOUT_MS,
+    embeddedSharedBuffers: c.EMBEDDED_SHARED_BUFFERS,
     demoData: c.DEMO_DATA === undefined ? undefined : c.DEMO_DATA === 'on',
     redisUrl: c.REDIS_URL,
     metricsPort: c.METRICS_PORT,

@@ -44,13 +44,16 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * until stopped.
  */
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
-  const db = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    command: 'parley serve',
-    idleTimeoutMs: config.databaseIdleTimeoutMs,
-    log,
-  });
+  const open = () =>
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      command: 'parley serve',
+      idleTimeoutMs: config.databaseIdleTimeoutMs,
+      embeddedSharedBuffers: config.embeddedSharedBuffers,
+      log,
+    });
+  let db = await open();
   let redis: Redis | undefined;
   let server: Server | undefined;
   let metricsServer: Server | undefined;
@@ -58,6 +61,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
     await migrate(db);
     const demo = (config.demoData ?? db.engine === 'embedded') && (await isEmpty(db)) ? await loadDemo(db) : undefined;
+    if (demo && db.engine === 'embedded') {
+      // The load grew the embedded engine's WebAssembly memory, which is never given back while its worker lives.
+      await db.close();
+      db = await open();
+    }
     const authenticator = new Authenticator(db);
     const oauthTokens = new OAuthAccessTokens(db);
     const secrets = await loadServerSecrets(db);
@@ -129,7 +137,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     server?.close();
     metricsServer?.close();
     redis?.disconnect();
-    await db.close();
+    await db.close().catch(() => undefined); // already closed when reopening it failed: the first error is the one to tell
     throw error;
   }
 }

@@ -70,7 +70,16 @@ export interface OpenOptions {
   idleTimeoutMs?: number | undefined;
   /** Where outages and recoveries are logged (once each); commands that print their own errors pass none. */
   log?: Logger;
+  /** The embedded engine's page cache (PostgreSQL's shared_buffers); default EMBEDDED_SHARED_BUFFERS. */
+  embeddedSharedBuffers?: string | undefined;
 }
+
+/**
+ * PGlite's page cache. Its memory is taken at start and kept, so it is most of what an idle embedded server holds:
+ * 16 MB instead of PostgreSQL's 128 MB leaves the server at rest under 300 MB, and the demo-scale reads within 10% of
+ * their time (bench/embedded-memory.ts); the operating system caches the data files besides.
+ */
+export const EMBEDDED_SHARED_BUFFERS = '16MB';
 
 /** How long a request waits for a connection before the database counts as unavailable. */
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -92,7 +101,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     }
     return new PoolDatabase('postgres', pool, availability, undefined, options.databaseUrl);
   }
-  const embedded = await startEmbeddedServer(options.dataDir, options.command);
+  const embedded = await startEmbeddedServer(options.dataDir, options.command, options.embeddedSharedBuffers ?? EMBEDDED_SHARED_BUFFERS);
   // PGlite is one session: a single connection keeps transactions from interleaving.
   const pool = new pg.Pool({
     host: embedded.socketDir,

@@ -10,15 +10,17 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 export interface EmbeddedWorkerData {
   dataDir: string;
   socketPath: string;
+  /** PostgreSQL's page cache (shared_buffers), held in the worker's WebAssembly memory for as long as it runs. */
+  sharedBuffers: string;
 }
 
 export type EmbeddedWorkerMessage = { type: 'ready' } | { type: 'error'; message: string } | { type: 'closed' };
 
-const { dataDir, socketPath } = workerData as EmbeddedWorkerData;
+const { dataDir, socketPath, sharedBuffers } = workerData as EmbeddedWorkerData;
 const port = parentPort!;
 
 try {
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] });
   // The pool keeps one connection, but a replacement may connect while the socket of the one it replaces is still
   // closing: room for two keeps that moment from refusing the newcomer ("Too many connections").
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 2 });

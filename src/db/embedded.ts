@@ -12,13 +12,14 @@ export interface EmbeddedServer {
 }
 
 /** Starts PGlite on a worker thread, under the directory lock, listening on a private Unix socket. */
-export async function startEmbeddedServer(dataDir: string, command: string): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(dataDir: string, command: string, sharedBuffers: string): Promise<EmbeddedServer> {
   const lock = lockDirectory(path.join(dataDir, 'parley.lock'), command);
   // Unix socket paths are limited to ~107 bytes, so the socket lives in a short private temp directory.
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-'));
   const workerData: EmbeddedWorkerData = {
     dataDir: path.join(dataDir, 'pgdata'),
     socketPath: path.join(socketDir, '.s.PGSQL.5432'),
+    sharedBuffers,
   };
   const extension = path.extname(import.meta.url);
   const workerUrl = new URL(`./embedded-worker${extension}`, import.meta.url);
