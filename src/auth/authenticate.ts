@@ -17,6 +17,8 @@ interface KeyRow {
   name: string;
   account_id: string;
   account_name: string;
+  account_slug: string;
+  account_created_at: string;
   rate_limits: { per_minute?: number; per_hour?: number; per_day?: number } | null;
   revoked_at: string | null;
   workspaces: WorkspaceRef[] | null;
@@ -83,7 +85,8 @@ export class Authenticator {
 
   private async lookup(hash: string): Promise<Principal | undefined> {
     const [row] = await this.db.query<KeyRow>(
-      `select k.id, k.kind, k.name, k.account_id, a.name as account_name, a.rate_limits, k.revoked_at,
+      `select k.id, k.kind, k.name, k.account_id, a.name as account_name, a.slug as account_slug, a.created_at as account_created_at, a.rate_limits,
+         k.revoked_at,
          (${WORKSPACE_REFS_SQL} where w.account_id = k.account_id and (k.workspace_id is null or w.id = k.workspace_id)) as workspaces
        from api_keys k join accounts a on a.id = k.account_id where k.secret_hash = $1`,
       [hash],
@@ -92,6 +95,8 @@ export class Authenticator {
     return {
       accountId: row.account_id,
       accountName: row.account_name,
+      accountSlug: row.account_slug,
+      accountCreatedAt: row.account_created_at,
       credential: { type: 'api_key', id: row.id, name: row.name, kind: row.kind },
       scopes: KEY_KIND_SCOPES[row.kind],
       workspaces: row.workspaces ?? [],

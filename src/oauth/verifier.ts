@@ -12,6 +12,8 @@ interface TokenRow {
   user_role: 'owner' | 'admin' | 'member';
   account_id: string;
   account_name: string;
+  account_slug: string;
+  account_created_at: string;
   client_name: string | null;
   rate_limits: { per_minute?: number; per_hour?: number; per_day?: number } | null;
   workspaces: WorkspaceRef[] | null;
@@ -37,7 +39,8 @@ export class OAuthAccessTokens implements OAuthTokenVerifier {
 
   async verifyAccessToken(token: string): Promise<AuthInfo> {
     const [row] = await this.db.query<TokenRow>(
-      `select t.payload, g.id as grant_id, g.user_id, u.role as user_role, g.account_id, a.name as account_name, a.rate_limits,
+      `select t.payload, g.id as grant_id, g.user_id, u.role as user_role, g.account_id, a.name as account_name, a.slug as account_slug,
+         a.created_at as account_created_at, a.rate_limits,
          coalesce(c.metadata->>'client_name', t.payload->>'clientId') as client_name,
          (${WORKSPACE_REFS_SQL} where w.account_id = g.account_id and w.id = any(g.workspace_ids)) as workspaces
        from oauth_objects t
@@ -55,6 +58,8 @@ export class OAuthAccessTokens implements OAuthTokenVerifier {
     const principal: Principal = {
       accountId: row.account_id,
       accountName: row.account_name,
+      accountSlug: row.account_slug,
+      accountCreatedAt: row.account_created_at,
       credential: { type: 'oauth', id: row.grant_id, name: row.client_name ?? 'OAuth app', userId: row.user_id, role: row.user_role },
       scopes: operationScopes(scopes),
       workspaces: row.workspaces ?? [],

@@ -8,6 +8,8 @@ export function testPrincipal(
   return {
     accountId: 'acct_1',
     accountName: 'A',
+    accountSlug: 'a',
+    accountCreatedAt: '2026-01-01T00:00:00.000Z',
     credential: { type, id: 'key_1', name: 'k' },
     scopes,
     workspaces: [],

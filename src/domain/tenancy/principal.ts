@@ -23,6 +23,9 @@ export interface RateLimits {
 export interface Principal {
   accountId: string;
   accountName: string;
+  accountSlug: string;
+  /** When the account was created, ISO-8601. */
+  accountCreatedAt: string;
   credential: {
     type: 'api_key' | 'oauth';
     id: string;

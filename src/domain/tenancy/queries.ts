@@ -1,11 +1,6 @@
 import type { Queryable } from '../../db/database.ts';
-import type { AccountRow, WorkspaceRow } from './schema.ts';
+import type { WorkspaceRow } from './schema.ts';
 import type { Tenant } from './tenant.ts';
-
-export async function getAccount(db: Queryable, tenant: Tenant): Promise<AccountRow | undefined> {
-  const [row] = await db.query<AccountRow>('select id, name, slug, created_at from accounts where id = $1', [tenant.accountId]);
-  return row;
-}
 
 export async function listWorkspaces(db: Queryable, tenant: Tenant) {
   return db.query<WorkspaceRow & { agent_count: number }>(

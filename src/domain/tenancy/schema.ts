@@ -1,10 +1,3 @@
-export interface AccountRow {
-  id: string;
-  name: string;
-  slug: string;
-  created_at: string;
-}
-
 export interface WorkspaceRow {
   id: string;
   account_id: string;
