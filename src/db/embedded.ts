@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EmbeddedWorkerData, EmbeddedWorkerMessage } from './embedded-worker.ts';
+import { seedFromTemplate } from './embedded-template.ts';
 import { lockDirectory, type DirectoryLock } from './lock.ts';
 
 export interface EmbeddedServer {
@@ -21,6 +22,7 @@ export async function startEmbeddedServer(dataDir: string, command: string, shar
     socketPath: path.join(socketDir, '.s.PGSQL.5432'),
     sharedBuffers,
   };
+  seedFromTemplate(workerData.dataDir);
   const extension = path.extname(import.meta.url);
   const workerUrl = new URL(`./embedded-worker${extension}`, import.meta.url);
   // Run from TypeScript sources (tests, `npm run dev`), the worker must register tsx's loader itself. Resolved here, as
