@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/helpdesk-knowledge.ts   (BENCH_ENGINES=postgres,embedded, BENCH_MULTIPLY=100, BENCH_SECONDS=5)
  */
-import { benchDatabase, load, report, rows, start, stop, type Era } from './load.ts';
+import { bareBaseline, benchDatabase, load, report, rows, start, stop, type Era } from './load.ts';
 
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,embedded').split(',');
 const MULTIPLY = process.env.BENCH_MULTIPLY ?? '100';
@@ -21,10 +21,7 @@ const ERAS: Era[] = ['2026-07-28', '2025-06-18'];
 const notes: string[] = [];
 
 const bare = await start('bench/bare-sdk-server.ts');
-const baseline = Object.fromEntries(
-  await Promise.all(ERAS.map(async (era) => [era, await load(bare, 'noop_0', {}, undefined, era)] as const)),
-);
-for (const era of ERAS) report(`bare SDK no-op, ${era}`, baseline[era]!);
+const baseline = await bareBaseline(bare, ERAS);
 for (const engine of ENGINES) {
   const database = await benchDatabase(engine);
   const parley = await start('bench/parley-server.ts', { ...database.env, BENCH_MULTIPLY: MULTIPLY });

@@ -11,6 +11,7 @@
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/database.ts';
 import {
+  bareBaseline,
   benchDatabase,
   CONNECTIONS,
   scaledDatabase,
@@ -77,10 +78,7 @@ async function post(server: Started, body: string | (() => string), connections:
 }
 
 const bare = await start('bench/bare-sdk-server.ts');
-const baseline = Object.fromEntries(
-  await Promise.all(ERAS.map(async (era) => [era, await load(bare, 'noop_0', {}, undefined, era)] as const)),
-);
-for (const era of ERAS) report(`bare SDK no-op, ${era}`, baseline[era]!);
+const baseline = await bareBaseline(bare, ERAS);
 const bareRps = baseline['2026-07-28']!.rps;
 for (const engine of ENGINES) {
   const database = engine === 'postgres' && SCALE ? await scaledDatabase(SCALE) : await benchDatabase(engine);

@@ -122,6 +122,19 @@ export function report(name: string, r: Result, baseline?: number) {
   console.log(JSON.stringify(row));
 }
 
+/**
+ * The bare SDK server's no-op rate in each era, one era after the other (loaded at once, each would get half the
+ * machine), reported as it goes.
+ */
+export async function bareBaseline(bare: Started, eras: readonly Era[]): Promise<Record<string, Result>> {
+  const baseline: Record<string, Result> = {};
+  for (const era of eras) {
+    baseline[era] = await load(bare, 'noop_0', {}, undefined, era);
+    report(`bare SDK no-op, ${era}`, baseline[era]!);
+  }
+  return baseline;
+}
+
 /** The environment that points a benchmark server at its engine: on PostgreSQL, a schema of its own, dropped after. */
 export async function benchDatabase(engine: string): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   if (engine !== 'postgres') return { env: {}, drop: async () => {} };
