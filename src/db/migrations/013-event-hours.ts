@@ -13,6 +13,13 @@ const ROLLED_UP = /* sql */ `select e.workspace_id, date_trunc('hour', e.occurre
   e.properties ->> 'gclid' is not null, e.properties ->> 'msclkid' is not null,
   count(*), count(*) filter (where e.name = 'page_view')`;
 
+/** Fills the rollup from the events already there: in this migration, and after a bulk load made with the trigger off. */
+export const backfill = /* sql */ `insert into event_hours (workspace_id, hour, visitor_id, source, medium, campaign, referrer_domain, gclid, msclkid,
+    events, pageviews)
+  ${ROLLED_UP}
+  from events e
+  group by 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+
 export const sql = /* sql */ `
 create table event_hours (
   workspace_id text not null references workspaces(id) on delete cascade,
@@ -47,9 +54,5 @@ end $$;
 create trigger events_roll_up after insert on events
   referencing new table as new_events for each statement execute function roll_up_event_hours();
 
-insert into event_hours (workspace_id, hour, visitor_id, source, medium, campaign, referrer_domain, gclid, msclkid,
-    events, pageviews)
-  ${ROLLED_UP}
-  from events e
-  group by 1, 2, 3, 4, 5, 6, 7, 8, 9;
+${backfill};
 `;

@@ -3,6 +3,13 @@
  * events and page views, by time, country, device or workspace) read one row per visitor and hour instead of one per
  * visitor, hour and traffic signals (migration 013). Kept the same way, by a statement trigger, and exact the same way.
  */
+/** Fills the rollup from event_hours: in this migration, and after a bulk load made with the trigger off. */
+export const backfill = /* sql */ `insert into visitor_hours (workspace_id, hour, visitor_id, events, pageviews)
+  select workspace_id, hour, visitor_id, sum(events), sum(pageviews)
+  from event_hours
+  group by 1, 2, 3
+  order by 1, 2, 3`;
+
 export const sql = /* sql */ `
 create table visitor_hours (
   workspace_id text not null references workspaces(id) on delete cascade,
@@ -29,9 +36,5 @@ end $$;
 create trigger events_roll_up_visitors after insert on events
   referencing new table as new_events for each statement execute function roll_up_visitor_hours();
 
-insert into visitor_hours (workspace_id, hour, visitor_id, events, pageviews)
-  select workspace_id, hour, visitor_id, sum(events), sum(pageviews)
-  from event_hours
-  group by 1, 2, 3
-  order by 1, 2, 3;
+${backfill};
 `;
