@@ -84,10 +84,23 @@ export const EMBEDDED_SHARED_BUFFERS = '16MB';
 /** How long a request waits for a connection before the database counts as unavailable. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * A pg client heard from the moment it is made: a backend can end at any step of a connection's life (while the pool
+ * is still connecting it, idle, or lent out with no query to take the error), and an 'error' event nobody hears would
+ * end the process. Queries in flight still fail on their own, and the pool still drops the dead connection.
+ */
+class HeardClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const availability = new Availability('database', options.log, 'requests answer 503 / "retry" until it returns');
   if (options.databaseUrl) {
     const pool = new pg.Pool({
+      Client: HeardClient,
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -104,6 +117,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const embedded = await startEmbeddedServer(options.dataDir, options.command, options.embeddedSharedBuffers ?? EMBEDDED_SHARED_BUFFERS);
   // PGlite is one session: a single connection keeps transactions from interleaving.
   const pool = new pg.Pool({
+    Client: HeardClient,
     host: embedded.socketDir,
     user: 'postgres',
     database: 'postgres',
@@ -144,12 +158,10 @@ class PoolDatabase implements Database {
     private readonly embedded?: EmbeddedServer,
     private readonly connectionString?: string,
   ) {
-    // A connection lost while idle (the pool's event) or while lent out (the client's own) must not crash the process.
+    // A connection lost while idle (the pool's event) or at any other time (HeardClient's) must not crash the process.
     // Neither is an outage by itself: the pool replaces an idle connection, and a query in flight fails on its own and
     // is reported below. (A terminated idle backend announces itself late, often after new connections work again.)
-    const ignore = (): void => undefined;
-    pool.on('error', ignore);
-    pool.on('connect', (client) => client.on('error', ignore));
+    pool.on('error', () => undefined);
   }
 
   async notify(channel: string, payload: string): Promise<void> {
