@@ -1,16 +1,9 @@
-import {
-  type CallToolResult,
-  classifyInboundRequest,
-  type Implementation,
-  type JSONRPCRequest,
-  specTypeSchemas,
-} from '@modelcontextprotocol/server';
-import type { CallContext, Outcome } from '../operations/define.ts';
+import { classifyInboundRequest, type Implementation, type JSONRPCRequest, specTypeSchemas } from '@modelcontextprotocol/server';
+import type { CallContext } from '../operations/define.ts';
 import { invoke, type Invoker } from '../operations/invoke.ts';
-import { renderText } from './render-text.ts';
 import type { McpRequestState } from './request-state.ts';
 import { serverOptions } from './server-options.ts';
-import { toolErrorText } from './tool-result.ts';
+import { toolResult } from './tool-result.ts';
 import { findOperation, toolList } from './tools.ts';
 
 const MODERN_REVISION = '2026-07-28';
@@ -24,9 +17,8 @@ const ENVELOPE_KEYS = new Set([
   'io.modelcontextprotocol/clientInfo',
   'io.modelcontextprotocol/clientCapabilities',
 ]);
-const MODERN_PARAM_KEYS = new Set(['name', 'arguments', '_meta']);
-/** What Claude and Cursor send in a 2025-era tools/call: a progress token at most besides the call itself. */
-const LEGACY_PARAM_KEYS = new Set(['name', 'arguments', '_meta']);
+const PARAM_KEYS = new Set(['name', 'arguments', '_meta']);
+/** What Claude and Cursor send in a 2025-era tools/call's _meta: a progress token at most. */
 const LEGACY_META_KEYS = new Set(['progressToken']);
 
 /** The headers of the SDK's stateless 2025-era answer: one SSE event, then the stream ends. */
@@ -62,7 +54,7 @@ export function fastPath(deps: Deps, serverInfo: Implementation) {
 
   async function modern(headers: Headers, message: JSONRPCRequest, state: McpRequestState): Answer {
     const { id, params } = message;
-    if (headers.get('mcp-method') !== 'tools/call' || !params || !onlyKeys(params, MODERN_PARAM_KEYS)) return undefined;
+    if (headers.get('mcp-method') !== 'tools/call' || !params || !onlyKeys(params, PARAM_KEYS)) return undefined;
     const { name, arguments: args, _meta: meta } = params as { name?: unknown; arguments?: unknown; _meta?: unknown };
     if (typeof name !== 'string' || name !== headers.get('mcp-name') || !isArguments(args) || !onlyKeys(meta, ENVELOPE_KEYS))
       return undefined;
@@ -77,7 +69,7 @@ export function fastPath(deps: Deps, serverInfo: Implementation) {
     const { id, method, params } = message;
     let result: object | undefined;
     if (method === 'tools/call') {
-      if (!params || !onlyKeys(params, LEGACY_PARAM_KEYS)) return undefined;
+      if (!params || !onlyKeys(params, PARAM_KEYS)) return undefined;
       const { name, arguments: args, _meta: meta } = params as { name?: unknown; arguments?: unknown; _meta?: unknown };
       if (typeof name !== 'string' || !isArguments(args) || (meta !== undefined && !onlyKeys(meta, LEGACY_META_KEYS))) return undefined;
       const outcome = await call(state, name, args);
@@ -114,26 +106,6 @@ export function fastPath(deps: Deps, serverInfo: Implementation) {
     }
     if (route.reason !== 'no-claim' && route.reason !== 'initialize') return undefined;
     return legacy(body as JSONRPCRequest, state);
-  };
-}
-
-/**
- * A tool's answer as the SDK writes it, keys in its order so both paths answer byte for byte alike; on 2026-07-28 it
- * is marked complete and names the server in `_meta`.
- */
-function toolResult(outcome: Outcome, modernMeta?: Record<string, unknown>): CallToolResult {
-  const modern = modernMeta && { resultType: 'complete' };
-  if (outcome.ok)
-    return {
-      content: [{ type: 'text', text: renderText(outcome.output) }],
-      structuredContent: outcome.output,
-      ...(modern && { ...modern, _meta: modernMeta }),
-    };
-  return {
-    _meta: { 'parley/error_code': outcome.error.code, ...modernMeta },
-    content: [{ type: 'text', text: toolErrorText(outcome.error) }],
-    isError: true,
-    ...modern,
   };
 }
 

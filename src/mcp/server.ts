@@ -14,8 +14,7 @@ import type { Logger } from '../log.ts';
 import type { CallContext } from '../operations/define.ts';
 import { describeIssues, invoke, type Invoker } from '../operations/invoke.ts';
 import { fastPath } from './fast-path.ts';
-import { renderText } from './render-text.ts';
-import { toolErrorText } from './tool-result.ts';
+import { toolResult } from './tool-result.ts';
 import { getPrompt, listPrompts } from './prompts.ts';
 import { RESOURCE_TEMPLATES, RESOURCES, resolveResource } from './resources.ts';
 import type { McpRequestState } from './request-state.ts';
@@ -89,13 +88,7 @@ export function createMcpEndpoint(deps: McpDeps): {
           ProtocolErrorCode.InvalidParams,
           `Unknown tool: ${request.params.name}. Call tools/list to see the tools this credential may use.`,
         );
-      const result = await invoke(deps, op, ctx, request.params.arguments ?? {});
-      if (result.ok) return { content: [{ type: 'text', text: renderText(result.output) }], structuredContent: result.output };
-      return {
-        isError: true,
-        content: [{ type: 'text', text: toolErrorText(result.error) }],
-        _meta: { 'parley/error_code': result.error.code },
-      };
+      return toolResult(await invoke(deps, op, ctx, request.params.arguments ?? {}));
     });
 
     server.setRequestHandler('resources/list', () => ({ resources: RESOURCE_LIST }));

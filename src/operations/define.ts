@@ -79,8 +79,8 @@ export interface OperationSpec<I extends ObjectSchema, O extends ObjectSchema> {
   input: I;
   output: O;
   /**
-   * Reads that aggregate many rows (analytics): the invoker gives them more sort and hash memory on PostgreSQL, so
-   * grouping a month of events does not spill to disk.
+   * Reads that aggregate many rows (analytics): on PostgreSQL the invoker runs them with more sort and hash memory, so
+   * grouping a month of events does not spill to disk, and without JIT compiling (see SCAN_SETTINGS).
    */
   scans?: true;
   /** `creates: false` on a POST write that changes what exists instead (answered 200, not 201). */
