@@ -72,6 +72,10 @@ await describeOperation(sendContactMessage, (h) => {
     const clinicPatient = await h.one<{ id: string }>('select id from contacts where workspace_id = any($1) order by id limit 1', [
       await h.workspaceIds('bluebird'),
     ]);
+    // The demo's outreach may have texted this patient already (who it picks moves with the clock): count what is there.
+    const smsConversations = () =>
+      h.one<{ n: number }>("select count(*) as n from conversations where contact_id = $1 and channel = 'sms'", [clinicPatient.id]);
+    const before = await smsConversations();
     await h.refuse(sendContactMessage, { contact_id: clinicPatient.id, channel: 'sms', body: 'Hi' }, 'not_found');
     await h.sql('update contacts set phone = null where id = $1', [clinicPatient.id]);
     const noPhone = await h.refuse(
@@ -86,10 +90,6 @@ await describeOperation(sendContactMessage, (h) => {
       contact.id,
     ]);
     assert.equal(n, 0);
-    const { opened } = await h.one<{ opened: number }>(
-      "select count(*) as opened from conversations where contact_id = $1 and channel = 'sms'",
-      [clinicPatient.id],
-    );
-    assert.equal(opened, 0, 'the conversation opened for a refused message is rolled back');
+    assert.equal((await smsConversations()).n, before.n, 'the conversation opened for a refused message is rolled back');
   });
 });
