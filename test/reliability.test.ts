@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import pg from 'pg';
+import { openDatabase } from '../src/db/database.ts';
 import { engines, POSTGRES_URL } from './helpers/engines.ts';
 import { memoryLogger } from './helpers/logs.ts';
 import { rawMcp, type RawEra } from './helpers/raw-mcp.ts';
@@ -107,6 +108,32 @@ describe('readiness and liveness', () => {
 
 if (all.some((e) => e.name === 'postgres')) {
   describe('a lost PostgreSQL connection', () => {
+    test('a pooled connection whose backend ended while idle is replaced unseen: no error, no outage logged', async () => {
+      const appName = `parley_stale_${process.pid}`;
+      const url = new URL(POSTGRES_URL);
+      url.searchParams.set('application_name', appName);
+      const { log, entries } = memoryLogger();
+      const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '', command: 'test', poolSize: 2, log });
+      const admin = new pg.Client({ connectionString: POSTGRES_URL });
+      await admin.connect();
+      try {
+        for (let round = 0; round < 20; round++) {
+          await Promise.all([db.query('select 1'), db.query('select 2')]); // both connections lent and back in the pool
+          await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [appName]);
+          // Asked at once, before or after the pool hears of the ends: a read, a transaction's begin.
+          assert.deepEqual(await db.query<{ n: number }>('select $1::int as n', [round]), [{ n: round }]);
+          assert.equal(await db.transaction(async (tx) => (await tx.query<{ n: number }>('select 3 as n'))[0]!.n), 3);
+        }
+        assert.deepEqual(
+          entries.map((e) => e.msg),
+          [],
+        );
+      } finally {
+        await admin.end();
+        await db.close();
+      }
+    });
+
     test('terminated backends and a cut connection answer 503 / retry meanwhile, recover without a restart, and log once', async () => {
       const target = new URL(POSTGRES_URL);
       const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });

@@ -147,8 +147,15 @@ function statementName(sql: string): string | undefined {
   return name;
 }
 
+type RunStatement = (text: string, values?: readonly unknown[], name?: string) => Promise<pg.QueryResult>;
+
+/** Statements that leave the database as it was, so one that met a dead connection can be sent again on another. */
+const CHANGES_NOTHING = /^\s*(select|begin)\b/i;
+
 class PoolDatabase implements Database {
   private readonly local = new EventEmitter();
+  /** Connections lent before: only these can have gone stale in the pool. */
+  private readonly lent = new WeakSet<pg.PoolClient>();
   private listener: NotificationListener | undefined;
 
   constructor(
@@ -178,9 +185,7 @@ class PoolDatabase implements Database {
   }
 
   async query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    return this.withClient(
-      async (client) => (await client.query({ text: sql, values: params as unknown[] | undefined, name: statementName(sql) })).rows as T[],
-    );
+    return this.withClient(async (run) => (await run(sql, params, statementName(sql))).rows as T[]);
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -188,11 +193,8 @@ class PoolDatabase implements Database {
   }
 
   async session<T>(work: (conn: Queryable) => Promise<T>): Promise<T> {
-    return this.withClient((client) =>
-      work({
-        query: async <R extends object>(sql: string, params?: readonly unknown[]) =>
-          (await client.query(sql, params as unknown[] | undefined)).rows as R[],
-      }),
+    return this.withClient((run) =>
+      work({ query: async <R extends object>(sql: string, params?: readonly unknown[]) => (await run(sql, params)).rows as R[] }),
     );
   }
 
@@ -201,24 +203,44 @@ class PoolDatabase implements Database {
    * to the pool (pg's own `pool.query` would discard it, and on the embedded engine the replacement connection
    * raced the old one). Only a lost connection is discarded; that failure is reported as the database being
    * unavailable, and logged once per outage.
+   *
+   * A connection that sat in the pool can have lost its backend unnoticed (terminated, or the server restarted): the
+   * pool lends it before its socket says so. When such a connection fails on the first statement and that statement
+   * changes nothing (a read, a `begin`), the work starts again on another connection; a stale connection is not an
+   * outage, and the caller never sees it.
    */
-  private async withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async withClient<T>(work: (run: RunStatement) => Promise<T>): Promise<T> {
     const startedAt = performance.now();
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw this.unavailable(error, startedAt);
-    }
-    try {
-      const result = await work(client);
-      client.release();
-      this.availability.succeeded();
-      return result;
-    } catch (error) {
-      const lost = isConnectionFailure(error);
-      client.release(lost ? (error as Error) : undefined);
-      throw lost ? this.unavailable(error, startedAt) : error;
+    for (let retries = 0; ; retries++) {
+      let client: pg.PoolClient;
+      try {
+        client = await this.pool.connect();
+      } catch (error) {
+        throw this.unavailable(error, startedAt);
+      }
+      const reused = this.lent.has(client);
+      let statements = 0;
+      let firstChangesNothing = false;
+      const run: RunStatement = (text, values, name) => {
+        if (statements++ === 0) firstChangesNothing = CHANGES_NOTHING.test(text);
+        return client.query({ text, values: values as unknown[] | undefined, name });
+      };
+      try {
+        const result = await work(run);
+        this.lent.add(client);
+        client.release();
+        this.availability.succeeded();
+        return result;
+      } catch (error) {
+        const lost = isConnectionFailure(error);
+        client.release(lost ? (error as Error) : undefined);
+        if (!lost) {
+          this.lent.add(client);
+          throw error;
+        }
+        if (reused && statements === 1 && firstChangesNothing && retries < (this.pool.options.max ?? 10)) continue;
+        throw this.unavailable(error, startedAt);
+      }
     }
   }
 
