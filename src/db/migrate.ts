@@ -16,6 +16,7 @@ import * as ingest from './migrations/012-ingest.ts';
 import * as eventHours from './migrations/013-event-hours.ts';
 import * as visitorHours from './migrations/014-visitor-hours.ts';
 import * as eventsNameCovering from './migrations/015-events-name-covering.ts';
+import * as visitorNumbers from './migrations/016-visitor-numbers.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'event-hours', sql: eventHours.sql },
   { version: 14, name: 'visitor-hours', sql: visitorHours.sql },
   { version: 15, name: 'events-name-covering', withoutTransaction: eventsNameCovering.statements },
+  { version: 16, name: 'visitor-numbers', sql: visitorNumbers.sql },
 ];
 
 export function checksum(migration: Migration): string {

@@ -4,8 +4,7 @@ import { createApiKey } from '../domain/credentials/commands.ts';
 import { createInvitation } from '../domain/users/commands.ts';
 import { generateDemoData, type DemoOptions } from './generate/index.ts';
 import { analyzeOwnTables } from '../db/statistics.ts';
-import * as eventHours from '../db/migrations/013-event-hours.ts';
-import * as visitorHours from '../db/migrations/014-visitor-hours.ts';
+import { backfills as rollUps } from '../db/migrations/016-visitor-numbers.ts';
 
 export interface DemoAccess {
   keys: DemoKey[];
@@ -21,7 +20,7 @@ export interface DemoKey {
 }
 
 const DEMO_SLUGS = ['northwind', 'bluebird'];
-/** The statement triggers that keep event_hours and visitor_hours (migrations 013 and 014). */
+/** The statement triggers that keep event_hours and visitor_hours (migrations 013, 014 and 016). */
 const ROLLUP_TRIGGERS = ['events_roll_up', 'events_roll_up_visitors'];
 
 /**
@@ -41,8 +40,7 @@ export async function loadDemo(db: Database, options: DemoOptions = {}): Promise
       await generateDemoData(tx, options);
       if (rollUpAfter) {
         await tx.query(`alter table events ${ROLLUP_TRIGGERS.map((name) => `enable trigger ${name}`).join(', ')}`);
-        await tx.query(eventHours.backfill);
-        await tx.query(visitorHours.backfill);
+        for (const rollUp of rollUps) await tx.query(rollUp);
       }
       // At the default scale the events fill a few hundred pages and their order costs nothing; rewriting them would
       // add half a second to the quick start.

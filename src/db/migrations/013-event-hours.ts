@@ -8,7 +8,7 @@
  * referrer's host without `www.`, whether a gclid or msclkid was sent); a test holds both paths to the same answers.
  */
 /** An event's hour, visitor and signals, with the events and page views they count: for the trigger and the backfill. */
-const ROLLED_UP = /* sql */ `select e.workspace_id, date_trunc('hour', e.occurred_at, 'UTC'), e.visitor_id, lower(e.source),
+export const ROLLED_UP = /* sql */ `select e.workspace_id, date_trunc('hour', e.occurred_at, 'UTC'), e.visitor_id, lower(e.source),
   lower(e.medium), lower(e.campaign), lower(substring(e.referrer from '^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\\.)?([^/:?#]+)')),
   e.properties ->> 'gclid' is not null, e.properties ->> 'msclkid' is not null,
   count(*), count(*) filter (where e.name = 'page_view')`;

@@ -14,11 +14,19 @@ export interface Facts {
   time: string;
   /** Absent where the facts dropped them. */
   signals?: Signals;
-  /** What `count` and `pageviews` read, besides the visitor: to carry through a query's own columns. */
-  measures: string;
+  /** The visitor, as counting distinct visitors compares them. */
+  visitor: string;
+  /** How `visitors v` joins the facts. */
+  visitorJoin: string;
   count: string;
   pageviews: string;
 }
+
+/**
+ * Ids compared byte for byte: counting distinct visitors or sessions sorts their ids, several times faster in C order
+ * than in the database's locale, and distinct ids stay distinct either way.
+ */
+export const BYTEWISE = 'collate "C"';
 
 export const RAW_EVENTS = {
   table: 'events',
@@ -31,7 +39,8 @@ export const RAW_EVENTS = {
     gclid: `e.properties ->> 'gclid' is not null`,
     msclkid: `e.properties ->> 'msclkid' is not null`,
   },
-  measures: 'e.visitor_id, e.name',
+  visitor: `e.visitor_id ${BYTEWISE}`,
+  visitorJoin: 'v.id = e.visitor_id',
   count: 'count(*)',
   pageviews: `count(*) filter (where e.name = 'page_view')`,
 } satisfies Facts;
@@ -48,7 +57,8 @@ export const EVENT_HOURS = {
     gclid: 'e.gclid',
     msclkid: 'e.msclkid',
   },
-  measures: 'e.visitor_id, e.events, e.pageviews',
+  visitor: 'e.visitor_number',
+  visitorJoin: 'v.number = e.visitor_number',
   count: 'coalesce(sum(e.events), 0)',
   pageviews: 'coalesce(sum(e.pageviews), 0)',
 } satisfies Facts;
@@ -56,7 +66,8 @@ export const EVENT_HOURS = {
 export const VISITOR_HOURS: Facts = {
   table: 'visitor_hours',
   time: 'e.hour',
-  measures: EVENT_HOURS.measures,
+  visitor: EVENT_HOURS.visitor,
+  visitorJoin: EVENT_HOURS.visitorJoin,
   count: EVENT_HOURS.count,
   pageviews: EVENT_HOURS.pageviews,
 };
@@ -66,12 +77,6 @@ export const VISITOR_HOURS: Facts = {
  * visit came from, or no more than its visitor and hour.
  */
 export type FactsNeeded = 'event' | 'signals' | 'visitor';
-
-/**
- * Ids compared byte for byte: counting distinct visitors or sessions sorts their ids, several times faster in C order
- * than in the database's locale, and distinct ids stay distinct either way.
- */
-export const BYTEWISE = 'collate "C"';
 
 const HOUR_MS = 3_600_000;
 

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/database.ts';
 import { Conditions } from '../../db/sql.ts';
 import type { Tenant } from '../tenancy/tenant.ts';
 import { channelRuleSql, ruleAt, type Channel } from './channels.ts';
-import { factsFor, type Signals, signalsOf, BYTEWISE } from './facts.ts';
+import { factsFor, type Signals, signalsOf } from './facts.ts';
 
 export const SOURCE_BREAKDOWNS = ['source', 'medium', 'source_medium', 'campaign', 'channel'] as const;
 export type SourceBreakdown = (typeof SOURCE_BREAKDOWNS)[number];
@@ -75,7 +75,7 @@ export async function topSources(db: Queryable, tenant: Tenant, filter: SourceFi
   where.addIf(filter.event, (p) => `e.name = ${p}`);
   where.addIf(filter.source?.toLowerCase(), (p) => `${signals.source} = ${p}`);
   // The channel rules are a chain of pattern matches, too slow to run for every row: each combination of signals in
-  // the window is classified once, with the visitors who had it. Visitor ids compare BYTEWISE.
+  // the window is classified once, with the visitors who had it.
   const names = Object.keys(SIGNAL_COLUMNS) as Array<keyof Signals>;
   const signalList = names.map((name) => `${signals[name]} as ${SIGNAL_COLUMNS[name]}`).join(', ');
   const keys = Object.entries(keysOf(breakdown, COMBINATION_SIGNALS));
@@ -84,14 +84,14 @@ export async function topSources(db: Queryable, tenant: Tenant, filter: SourceFi
   const rows = await db.query<
     Record<string, string | number> & { events: number; uniques: number; groups: number; total_events: number; total_uniques: number }
   >(
-    `with combinations as (select ${signalList}, ${facts.count} as events, array_agg(e.visitor_id ${BYTEWISE}) as visitors
+    `with combinations as (select ${signalList}, ${facts.count} as events, array_agg(${facts.visitor}) as visitors
          from ${facts.table} e ${where} group by ${names.map((_, i) => i + 1).join(', ')}),
        keyed as materialized (select ${keys.map(([name, sql]) => `${sql} as ${name}`).join(', ')}, c.events, c.visitors from combinations c),
        groups as (select ${groupNames}, sum(events) as events from keyed group by ${groupNames}),
-       visitors as materialized (select ${groupNames}, visitor_id from keyed, unnest(visitors) as visitor_id),
-       uniques as (select ${groupNames}, count(distinct visitor_id ${BYTEWISE}) as uniques from visitors group by ${groupNames})
+       visitors as materialized (select ${groupNames}, visitor from keyed, unnest(visitors) as visitor),
+       uniques as (select ${groupNames}, count(distinct visitor) as uniques from visitors group by ${groupNames})
      select g.*, u.uniques, (select count(*) from groups) as groups, (select coalesce(sum(events), 0) from groups) as total_events,
-       (select count(distinct visitor_id ${BYTEWISE}) from visitors) as total_uniques
+       (select count(distinct visitor) from visitors) as total_uniques
      from groups g join uniques u using (${groupNames})
      order by g.events desc, ${groupNames} ${paged.clause}`,
     paged.params,

@@ -68,7 +68,7 @@ function metricSql(metric: Metric, facts: Facts): string {
     case 'pageviews':
       return facts.pageviews;
     case 'uniques':
-      return `count(distinct e.visitor_id ${BYTEWISE})`;
+      return `count(distinct ${facts.visitor})`;
     case 'sessions':
       return `count(distinct e.session ${BYTEWISE})`;
     case 'bounce_rate':
@@ -76,7 +76,7 @@ function metricSql(metric: Metric, facts: Facts): string {
       return `count(distinct e.session ${BYTEWISE}) filter (where e.session_pageviews = 1)::float8 / nullif(count(distinct e.session ${BYTEWISE}) filter (where e.session_pageviews > 0), 0)`;
     case 'conversion_rate':
       // Of the visitors, those who did the conversion event in the window.
-      return `count(distinct e.visitor_id ${BYTEWISE}) filter (where e.converted)::float8 / nullif(count(distinct e.visitor_id ${BYTEWISE}), 0)`;
+      return `count(distinct ${facts.visitor}) filter (where e.converted)::float8 / nullif(count(distinct ${facts.visitor}), 0)`;
   }
 }
 
@@ -157,7 +157,7 @@ export async function eventStats(db: Queryable, tenant: Tenant, spec: StatsSpec)
   const keyList = keyNames.map((k) => `r.${k}`).join(', ');
   const rows = await db.query<{ bits: number; b: number | null; value: number | null; groups: number } & Record<string, string | null>>(
     `with facts as (select f.*${conversion} from (${facts}) f),
-       keyed as (select ${columns.join(', ')} from facts e ${needsVisitor ? 'left join visitors v on v.id = e.visitor_id' : ''}
+       keyed as (select ${columns.join(', ')} from facts e ${needsVisitor ? `left join visitors v on ${source.visitorJoin}` : ''}
          ${filters.length > 0 ? `where ${filters.join(' and ')}` : ''}),
        result as (select ${grouped.map((c) => `e.${c}, `).join('')}${grouped.length > 0 ? `grouping(${grouped.join(', ')})` : '0'} as bits,
            ${metricSql(spec.metric, source)} as value
