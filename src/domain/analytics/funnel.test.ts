@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { progressOf, stepResults, type UnitEvent } from './funnel.ts';
+import { progressOf, stepResults, type UnitEvents } from './funnel.ts';
 
 const MINUTE = 60_000;
 /** A sequence from [minute, ...steps it matches]. */
-const seq = (...events: Array<[number, ...number[]]>): UnitEvent[] => events.map(([at, ...steps]) => ({ at: at * MINUTE, steps }));
-const depth = (events: UnitEvent[], order: 'ordered' | 'strict' | 'unordered', windowMinutes = 60, steps = 3) =>
+const seq = (...events: Array<[number, ...number[]]>): UnitEvents => ({
+  at: events.map(([at]) => at * MINUTE),
+  steps: events.map(([, ...steps]) => steps.reduce((bits, step) => bits | (1 << step), 0)),
+  from: 0,
+  to: events.length,
+});
+const depth = (events: UnitEvents, order: 'ordered' | 'strict' | 'unordered', windowMinutes = 60, steps = 3) =>
   progressOf(events, steps, order, windowMinutes * MINUTE).times.length;
 
 test('ordered: steps in order with other events between; out of order does not count', () => {
@@ -19,6 +24,8 @@ test('strict: each step must be the very next event', () => {
   assert.equal(depth(seq([0, 0], [1], [2, 1], [3, 2]), 'strict'), 1);
   assert.equal(depth(seq([0, 0], [1], [2, 0], [3, 1], [4, 2]), 'strict'), 3, 'a later start may complete it');
   assert.equal(progressOf(seq([0, 0], [1], [2, 0], [3, 1]), 2, 'strict', 60 * MINUTE).start, 2, 'and is the start reported');
+  const within = { ...seq([0, 0], [1, 0], [2], [3, 1]), from: 1 };
+  assert.deepEqual(progressOf(within, 2, 'strict', 60 * MINUTE), { times: [1 * MINUTE], start: 1 }, 'only the events from `from` on');
 });
 
 test('unordered: any order within the window, one step per event', () => {
@@ -28,12 +35,9 @@ test('unordered: any order within the window, one step per event', () => {
 });
 
 test('the window: a step exactly at its end counts, a millisecond later does not', () => {
-  const edge: UnitEvent[] = [
-    { at: 0, steps: [0] },
-    { at: 60 * MINUTE, steps: [1] },
-  ];
-  assert.equal(progressOf(edge, 2, 'ordered', 60 * MINUTE).times.length, 2);
-  assert.equal(progressOf([edge[0]!, { at: 60 * MINUTE + 1, steps: [1] }], 2, 'ordered', 60 * MINUTE).times.length, 1);
+  const edge = (secondAt: number): UnitEvents => ({ at: [0, secondAt], steps: [0b01, 0b10], from: 0, to: 2 });
+  assert.equal(progressOf(edge(60 * MINUTE), 2, 'ordered', 60 * MINUTE).times.length, 2);
+  assert.equal(progressOf(edge(60 * MINUTE + 1), 2, 'ordered', 60 * MINUTE).times.length, 1);
   assert.equal(depth(seq([0, 0], [50], [70, 1]), 'ordered', 60, 2), 1);
   assert.equal(depth(seq([0, 0], [30, 0], [70, 1]), 'ordered', 60, 2), 2, 'a repeated first step restarts the window');
 });

@@ -6,10 +6,16 @@
 export const FUNNEL_ORDERS = ['ordered', 'strict', 'unordered'] as const;
 export type FunnelOrder = (typeof FUNNEL_ORDERS)[number];
 
-/** One event of a unit: when, and which steps (by index) it matches; strict funnels also see events matching none. */
-export interface UnitEvent {
-  at: number;
-  steps: readonly number[];
+/**
+ * A unit's events in time order, as columns (a funnel may read a million events: no object per event): when each
+ * happened, and the steps it matches as bits (step i is `1 << i`); strict funnels also see events matching none. The
+ * unit's events are those from `from` up to, not including, `to`.
+ */
+export interface UnitEvents {
+  at: ArrayLike<number>;
+  steps: ArrayLike<number>;
+  from: number;
+  to: number;
 }
 
 /** How far a unit got: the times it reached each step, in step order, from which of its events. */
@@ -26,14 +32,13 @@ export interface Progress {
  * - strict: each step the unit's very next event;
  * - unordered: the steps in any order, each by an event of its own, within the window of the first.
  */
-export function progressOf(events: readonly UnitEvent[], steps: number, order: FunnelOrder, windowMs: number): Progress {
+export function progressOf(events: UnitEvents, steps: number, order: FunnelOrder, windowMs: number): Progress {
   let best: Progress = { times: [], start: -1 };
-  for (let start = 0; start < events.length && best.times.length < steps; start++) {
-    const first = events[start]!;
+  for (let start = events.from; start < events.to && best.times.length < steps; start++) {
     const times =
       order === 'unordered'
         ? unorderedFrom(events, start, steps, windowMs)
-        : first.steps.includes(0)
+        : events.steps[start]! & 1
           ? orderedFrom(events, start, steps, windowMs, order === 'strict')
           : [];
     if (times.length > best.times.length) best = { times, start };
@@ -41,31 +46,29 @@ export function progressOf(events: readonly UnitEvent[], steps: number, order: F
   return best;
 }
 
-function orderedFrom(events: readonly UnitEvent[], start: number, steps: number, windowMs: number, strict: boolean): number[] {
-  const deadline = events[start]!.at + windowMs;
-  const times = [events[start]!.at];
-  for (let i = start + 1; i < events.length && times.length < steps; i++) {
-    const event = events[i]!;
-    if (event.at > deadline) break;
-    if (event.steps.includes(times.length)) times.push(event.at);
+function orderedFrom(events: UnitEvents, start: number, steps: number, windowMs: number, strict: boolean): number[] {
+  const deadline = events.at[start]! + windowMs;
+  const times = [events.at[start]!];
+  for (let i = start + 1; i < events.to && times.length < steps; i++) {
+    if (events.at[i]! > deadline) break;
+    if (events.steps[i]! & (1 << times.length)) times.push(events.at[i]!);
     else if (strict) break;
   }
   return times;
 }
 
-function unorderedFrom(events: readonly UnitEvent[], start: number, steps: number, windowMs: number): number[] {
-  if (events[start]!.steps.length === 0) return [];
-  const deadline = events[start]!.at + windowMs;
-  const done = new Set<number>();
+function unorderedFrom(events: UnitEvents, start: number, steps: number, windowMs: number): number[] {
+  if (events.steps[start] === 0) return [];
+  const deadline = events.at[start]! + windowMs;
+  let done = 0;
   const times: number[] = [];
-  for (let i = start; i < events.length && done.size < steps; i++) {
-    const event = events[i]!;
-    if (event.at > deadline) break;
+  for (let i = start; i < events.to && times.length < steps; i++) {
+    if (events.at[i]! > deadline) break;
     // One event completes one step: the first of its steps still open.
-    const step = event.steps.find((s) => !done.has(s));
-    if (step === undefined) continue;
-    done.add(step);
-    times.push(event.at);
+    const open = events.steps[i]! & ~done;
+    if (open === 0) continue;
+    done |= open & -open;
+    times.push(events.at[i]!);
   }
   return times;
 }

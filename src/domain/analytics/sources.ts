@@ -75,7 +75,8 @@ export async function topSources(db: Queryable, tenant: Tenant, filter: SourceFi
   where.addIf(filter.event, (p) => `e.name = ${p}`);
   where.addIf(filter.source?.toLowerCase(), (p) => `${signals.source} = ${p}`);
   // The channel rules are a chain of pattern matches, too slow to run for every row: each combination of signals in
-  // the window is classified once, with the visitors who had it.
+  // the window is classified once, with the visitors who had it. Its group is then a number (gid), so the visitors of
+  // each group sort as pairs of numbers.
   const names = Object.keys(SIGNAL_COLUMNS) as Array<keyof Signals>;
   const signalList = names.map((name) => `${signals[name]} as ${SIGNAL_COLUMNS[name]}`).join(', ');
   const keys = Object.entries(keysOf(breakdown, COMBINATION_SIGNALS));
@@ -86,20 +87,21 @@ export async function topSources(db: Queryable, tenant: Tenant, filter: SourceFi
   >(
     `with combinations as (select ${signalList}, ${facts.count} as events, array_agg(${facts.visitor}) as visitors
          from ${facts.table} e ${where} group by ${names.map((_, i) => i + 1).join(', ')}),
-       keyed as materialized (select ${keys.map(([name, sql]) => `${sql} as ${name}`).join(', ')}, c.events, c.visitors from combinations c),
-       groups as (select ${groupNames}, sum(events) as events from keyed group by ${groupNames}),
-       visitors as materialized (select ${groupNames}, visitor from keyed, unnest(visitors) as visitor),
-       uniques as (select ${groupNames}, count(distinct visitor) as uniques from visitors group by ${groupNames})
+       keyed as (select ${keys.map(([name, sql]) => `${sql} as ${name}`).join(', ')}, c.events, c.visitors from combinations c),
+       numbered as materialized (select k.*, dense_rank() over (order by ${groupNames}) as gid from keyed k),
+       groups as (select gid, ${groupNames}, sum(events) as events from numbered group by gid, ${groupNames}),
+       visitors as materialized (select gid, visitor from numbered, unnest(visitors) as visitor),
+       uniques as (select gid, count(distinct visitor) as uniques from visitors group by gid)
      select g.*, u.uniques, (select count(*) from groups) as groups, (select coalesce(sum(events), 0) from groups) as total_events,
        (select count(distinct visitor) from visitors) as total_uniques
-     from groups g join uniques u using (${groupNames})
+     from groups g join uniques u using (gid)
      order by g.events desc, ${groupNames} ${paged.clause}`,
     paged.params,
   );
   const first = rows[0];
   return {
     rows: rows.map(
-      ({ groups: _groups, total_events: _events, total_uniques: _uniques, rule, ...row }) =>
+      ({ gid: _gid, groups: _groups, total_events: _events, total_uniques: _uniques, rule, ...row }) =>
         (rule === undefined ? row : { ...row, ...ruleAt(Number(rule)) }) as unknown as SourceRow,
     ),
     // No group means no event in the window.
