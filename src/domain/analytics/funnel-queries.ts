@@ -115,7 +115,10 @@ function unitEvents(list: string, groups: readonly (string | null)[] | undefined
   return { at, steps, from: 0, to: packed.length, groups: order?.map((i) => groups![i] ?? null) };
 }
 
-/** Non-negative integers separated by commas, without a string per number. */
+/**
+ * Non-negative integers separated by commas, without a string per number (a funnel's range starts in 1970 at the
+ * earliest, so no event it reads has a negative time).
+ */
 function parseNumbers(list: string): Float64Array {
   let count = 1;
   for (let i = 0; i < list.length; i++) if (list.charCodeAt(i) === COMMA) count++;
