@@ -194,7 +194,10 @@ class PoolDatabase implements Database {
 
   async session<T>(work: (conn: Queryable) => Promise<T>): Promise<T> {
     return this.withClient((run) =>
-      work({ query: async <R extends object>(sql: string, params?: readonly unknown[]) => (await run(sql, params)).rows as R[] }),
+      work({
+        query: async <R extends object>(sql: string, params?: readonly unknown[]) =>
+          (await run(sql, params, statementName(sql))).rows as R[],
+      }),
     );
   }
 

@@ -116,10 +116,11 @@ async function run(deps: Invoker, op: AnyOperation, ctx: CallContext, rawInput: 
 
 /**
  * For one scanning read on PostgreSQL: sort and hash memory, so a month of events by day does not spill to disk at
- * the default 4 MB; and no JIT, whose compiling costs such a query a second and more and saves it nothing. The embedded
+ * the default 4 MB; no JIT, whose compiling costs such a query a second and more and saves it nothing; and a plan made
+ * for this call's range, never a prepared statement's generic one, whose guesses suit a point lookup. The embedded
  * engine keeps its own settings: WebAssembly memory, once grown, is never given back.
  */
-const SCAN_SETTINGS = "set local work_mem = '64MB'; set local jit = off";
+const SCAN_SETTINGS = "set local work_mem = '64MB'; set local jit = off; set local plan_cache_mode = force_custom_plan";
 
 function runRead(
   op: AnyOperation,
