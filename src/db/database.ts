@@ -149,8 +149,15 @@ function statementName(sql: string): string | undefined {
 
 type RunStatement = (text: string, values?: readonly unknown[], name?: string) => Promise<pg.QueryResult>;
 
-/** Statements that leave the database as it was, so one that met a dead connection can be sent again on another. */
-const CHANGES_NOTHING = /^\s*(select|begin)\b/i;
+/**
+ * Statements that leave the database as it was, so one that met a dead connection can be sent again on another: reads
+ * (`with` only when no part of it writes; a word that merely looks like a write makes it a write, which is safe) and
+ * a transaction's `begin`.
+ */
+function changesNothing(sql: string): boolean {
+  if (/^\s*(select|begin|values|show)\b/i.test(sql)) return true;
+  return /^\s*with\b/i.test(sql) && !/\b(insert|update|delete|merge)\b/i.test(sql);
+}
 
 class PoolDatabase implements Database {
   private readonly local = new EventEmitter();
@@ -208,9 +215,10 @@ class PoolDatabase implements Database {
    * unavailable, and logged once per outage.
    *
    * A connection that sat in the pool can have lost its backend unnoticed (terminated, or the server restarted): the
-   * pool lends it before its socket says so. When such a connection fails on the first statement and that statement
-   * changes nothing (a read, a `begin`), the work starts again on another connection; a stale connection is not an
-   * outage, and the caller never sees it.
+   * pool lends it before its socket says so. A failure on such a connection's first statement is not counted as an
+   * outage (a fresh connection tells whether the database is away). When that statement changes nothing (a read, a
+   * `begin`), the work starts again on another connection and the caller never sees it; a write, which may have
+   * been applied, is answered "unavailable, retry" as any lost connection is.
    */
   private async withClient<T>(work: (run: RunStatement) => Promise<T>): Promise<T> {
     const startedAt = performance.now();
@@ -225,7 +233,7 @@ class PoolDatabase implements Database {
       let statements = 0;
       let firstChangesNothing = false;
       const run: RunStatement = (text, values, name) => {
-        if (statements++ === 0) firstChangesNothing = CHANGES_NOTHING.test(text);
+        if (statements++ === 0) firstChangesNothing = changesNothing(text);
         return client.query({ text, values: values as unknown[] | undefined, name });
       };
       try {
@@ -241,7 +249,11 @@ class PoolDatabase implements Database {
           this.lent.add(client);
           throw error;
         }
-        if (reused && statements === 1 && firstChangesNothing && retries < (this.pool.options.max ?? 10)) continue;
+        if (reused && statements === 1) {
+          // A stale connection is not an outage: the next fresh connection tells whether the database is away.
+          if (firstChangesNothing && retries < (this.pool.options.max ?? 10)) continue;
+          throw new ServiceUnavailableError('database', { cause: error });
+        }
         throw this.unavailable(error, startedAt);
       }
     }
