@@ -32,18 +32,23 @@ interface Attributed extends IncomingEvent {
   clickIds: Record<string, string>;
 }
 
-function attributed(event: IncomingEvent): Attributed {
-  let query: URLSearchParams | undefined;
-  let path = event.path;
-  if (event.url) {
-    try {
-      const url = new URL(event.url);
-      query = url.searchParams;
-      path ??= url.pathname;
-    } catch {
-      // A URL that does not parse is kept as sent; it just says nothing more.
-    }
+/** URLs parsed once per batch: a batch's events come from a handful of pages. A URL that does not parse is null. */
+type ParsedUrls = Map<string, URL | null>;
+
+function parsedUrl(text: string, parsed: ParsedUrls): URL | null {
+  let url = parsed.get(text);
+  if (url === undefined) {
+    // A URL that does not parse is kept as sent; it just says nothing more.
+    url = URL.canParse(text) ? new URL(text) : null;
+    parsed.set(text, url);
   }
+  return url;
+}
+
+function attributed(event: IncomingEvent, parsed: ParsedUrls): Attributed {
+  const url = event.url ? parsedUrl(event.url, parsed) : null;
+  const query = url?.searchParams;
+  const path = event.path ?? url?.pathname;
   const utm = (name: string) => query?.get(`utm_${name}`) || undefined;
   const clickIds: Record<string, string> = {};
   for (const id of CLICK_IDS) {
@@ -114,10 +119,12 @@ export interface Recorded {
 }
 
 /**
- * Records tracked events in one workspace: their visitors created or brought up to date (first and last seen; the
- * referrer, landing page, utm values and click ids of the first visit; the contact a user id names), then the events,
- * skipping any whose event id the workspace has. A handful of statements whatever the batch size, so a write
- * transaction stays short.
+ * Records tracked events in one workspace: their visitors created where new, the events (skipping any whose event id
+ * the workspace has), then the visitors known before brought up to date (first and last seen; the referrer, landing
+ * page, utm values and click ids of the first visit; the contact a user id names). A handful of statements whatever
+ * the batch size, so a write transaction stays short. Known visitors are updated last because the update locks their
+ * rows until commit: concurrent batches of the same visitors (a site's busy ones) then wait for each other's commit
+ * only, not for each other's events.
  */
 export async function recordEvents(
   db: Queryable,
@@ -125,15 +132,17 @@ export async function recordEvents(
   kind: (typeof EVENT_KINDS)[number],
   incoming: readonly IncomingEvent[],
 ): Promise<Recorded> {
-  const events = incoming.map(attributed);
+  const parsed: ParsedUrls = new Map();
+  const events = incoming.map((event) => attributed(event, parsed));
   const contacts = await contactsNamed(db, workspaceId, events);
-  const visitors = await upsertVisitors(db, workspaceId, events, contacts);
+  const visitors = visitorRows(workspaceId, events, contacts);
+  const { ids: visitorIds, known } = await createVisitors(db, workspaceId, visitors);
   const rows = events.map((event) => ({
     id: newId('event'),
     workspace_id: workspaceId,
     kind,
     name: event.name,
-    visitor_id: visitors.get(visitorKey(event)),
+    visitor_id: visitorIds.get(visitorKey(event)),
     contact_id: event.userId === undefined ? null : (contacts.get(event.userId.toLowerCase()) ?? null),
     user_id: event.userId ?? null,
     dedupe_key: event.eventId ?? null,
@@ -153,6 +162,7 @@ export async function recordEvents(
      on conflict (workspace_id, dedupe_key) where dedupe_key is not null do nothing returning id`,
     insert.params,
   );
+  await updateVisitors(db, known);
   const kept = new Set(inserted.map((row) => row.id));
   return { ids: rows.map((row) => (kept.has(row.id) ? row.id : null)) };
 }
@@ -173,17 +183,13 @@ async function contactsNamed(db: Queryable, workspaceId: string, events: readonl
   return named;
 }
 
+type VisitorRow = Record<keyof typeof VISITOR_COLUMNS, unknown> & { anonymous_id: string };
+
 /**
  * One row per visitor of the batch, from its events in time order: seen from the first to the last, attributed to
- * the first that says where it came from. Upserted so a visitor known already keeps its first visit's attribution
- * and widens its seen range; returns each visitor's id by key.
+ * the first that says where it came from.
  */
-async function upsertVisitors(
-  db: Queryable,
-  workspaceId: string,
-  events: readonly Attributed[],
-  contacts: Map<string, string>,
-): Promise<Map<string, string>> {
+function visitorRows(workspaceId: string, events: readonly Attributed[], contacts: Map<string, string>): VisitorRow[] {
   const byKey = new Map<string, Attributed[]>();
   for (const event of [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())) {
     const key = visitorKey(event);
@@ -191,8 +197,9 @@ async function upsertVisitors(
     if (seen) seen.push(event);
     else byKey.set(key, [event]);
   }
-  // Visitors in one order, whatever the batch's: two batches upserting the same visitors lock them in turn, never in a cycle.
-  const rows = [...byKey]
+  // Visitors in one order, whatever the batch's: two batches creating or updating the same visitors lock them in turn,
+  // never in a cycle.
+  return [...byKey]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, seen]) => {
       const first = <K extends keyof Attributed>(field: K) => seen.find((event) => event[field] !== undefined)?.[field] ?? null;
@@ -218,6 +225,42 @@ async function upsertVisitors(
         person_email: typeof traits?.email === 'string' ? traits.email : null,
       };
     });
+}
+
+/**
+ * Inserts the visitors that are new (without waiting on or locking the known ones) and returns every visitor's id by
+ * key, with the rows of the visitors that were known already, to be brought up to date by `updateVisitors`.
+ */
+async function createVisitors(
+  db: Queryable,
+  workspaceId: string,
+  rows: readonly VisitorRow[],
+): Promise<{ ids: Map<string, string>; known: VisitorRow[] }> {
+  const insert = unnestRows(VISITOR_COLUMNS, rows);
+  const created = await db.query<{ id: string; anonymous_id: string }>(
+    `insert into visitors (${insert.columns}) ${insert.select}
+     on conflict (workspace_id, anonymous_id) do nothing returning id, anonymous_id`,
+    insert.params,
+  );
+  const ids = new Map(created.map((row) => [row.anonymous_id, row.id]));
+  const known = rows.filter((row) => !ids.has(row.anonymous_id));
+  if (known.length > 0) {
+    // A statement of its own: it sees a visitor another batch created and committed while this one's insert ran.
+    const found = await db.query<{ id: string; anonymous_id: string }>(
+      'select id, anonymous_id from visitors where workspace_id = $1 and anonymous_id = any($2)',
+      [workspaceId, known.map((row) => row.anonymous_id)],
+    );
+    for (const row of found) ids.set(row.anonymous_id, row.id);
+  }
+  return { ids, known };
+}
+
+/**
+ * Brings known visitors up to date with the batch: a visitor keeps its first visit's attribution and widens its seen
+ * range.
+ */
+async function updateVisitors(db: Queryable, rows: readonly VisitorRow[]): Promise<void> {
+  if (rows.length === 0) return;
   const insert = unnestRows(VISITOR_COLUMNS, rows);
   // A visitor's first visit is the earliest event ever seen: the stored row's attribution stands unless this batch
   // holds an earlier event (a late arrival), and each field is filled when still empty.
@@ -228,7 +271,7 @@ async function upsertVisitors(
          else coalesce(visitors.${column}, excluded.${column}) end`,
     )
     .join(',\n');
-  const saved = await db.query<{ id: string; anonymous_id: string }>(
+  await db.query(
     `insert into visitors (${insert.columns}) ${insert.select}
      on conflict (workspace_id, anonymous_id) do update set
        first_seen_at = least(visitors.first_seen_at, excluded.first_seen_at),
@@ -239,9 +282,7 @@ async function upsertVisitors(
        contact_id = coalesce(visitors.contact_id, excluded.contact_id),
        identified_at = least(visitors.identified_at, excluded.identified_at),
        person_name = coalesce(excluded.person_name, visitors.person_name),
-       person_email = coalesce(excluded.person_email, visitors.person_email)
-     returning id, anonymous_id`,
+       person_email = coalesce(excluded.person_email, visitors.person_email)`,
     insert.params,
   );
-  return new Map(saved.map((row) => [row.anonymous_id, row.id]));
 }

@@ -64,6 +64,39 @@ await describeOperation(trackEvent, (h) => {
     assert.equal(n, 3);
   });
 
+  test('concurrent batches of the same visitors, new and then known, make one visitor each with every event and its widest seen range', async () => {
+    const batch = (round: number) =>
+      Array.from({ length: 20 }, (_, i) => ({
+        event: 'page_view',
+        anonymous_id: `anon-race-${i % 5}`,
+        timestamp: minutesAgo(10 * round + i),
+      }));
+    for (const rounds of [
+      [1, 2, 3, 4],
+      [0, 5, 6, 7],
+    ]) {
+      await Promise.all(rounds.map((round) => h.call(trackEvent, { batch: batch(round) }, secret)));
+    }
+    const visitors = await h.db.query<{
+      anonymous_id: string;
+      first: string;
+      last: string;
+      events: number;
+      earliest: string;
+      latest: string;
+    }>(
+      `select v.anonymous_id, v.first_seen_at as first, v.last_seen_at as last, count(e.id) as events,
+         min(e.occurred_at) as earliest, max(e.occurred_at) as latest
+       from visitors v left join events e on e.visitor_id = v.id
+       where v.anonymous_id like 'anon-race-%' group by v.id order by v.anonymous_id`,
+    );
+    assert.deepEqual(
+      visitors.map((v) => v.anonymous_id),
+      ['anon-race-0', 'anon-race-1', 'anon-race-2', 'anon-race-3', 'anon-race-4'],
+    );
+    for (const v of visitors) assert.deepEqual([v.events, v.first, v.last], [32, v.earliest, v.latest], v.anonymous_id);
+  });
+
   test('a user id that names a contact (by id or e-mail) links the event and the visitor to that contact', async () => {
     const contact = await h.one<{ id: string; email: string }>(
       'select id, email from contacts where workspace_id = $1 and email is not null order by id limit 1',
