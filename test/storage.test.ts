@@ -225,6 +225,22 @@ for (const engine of await engines()) {
       );
     });
 
+    test('events follow a deleted workspace or visitor as foreign keys would: gone with the workspace, kept without the visitor', async () => {
+      await db.query(`insert into accounts (id, name, slug) values ('acct_del', 'D', 'del');
+        insert into workspaces (id, account_id, name, slug) values ('ws_keep', 'acct_del', 'K', 'keep'), ('ws_gone', 'acct_del', 'G', 'gone');
+        insert into visitors (id, workspace_id, anonymous_id, first_seen_at, last_seen_at) values
+          ('vis_keep', 'ws_keep', 'a', now(), now()), ('vis_gone', 'ws_keep', 'b', now(), now()), ('vis_other', 'ws_gone', 'c', now(), now());
+        insert into events (id, workspace_id, kind, name, visitor_id, occurred_at) values
+          ('evt_1', 'ws_keep', 'custom', 'x', 'vis_keep', now()), ('evt_2', 'ws_keep', 'custom', 'x', 'vis_gone', now()),
+          ('evt_3', 'ws_gone', 'custom', 'x', 'vis_other', now())`);
+      await db.query("delete from visitors where id = 'vis_gone'");
+      await db.query("delete from workspaces where id = 'ws_gone'");
+      assert.deepEqual(await db.query("select id, visitor_id from events where id like 'evt\\_%' order by id"), [
+        { id: 'evt_1', visitor_id: 'vis_keep' },
+        { id: 'evt_2', visitor_id: null },
+      ]);
+    });
+
     test('timestamps come back as ISO-8601 UTC strings and counts as numbers', async () => {
       const [row] = await db.query<{ at: string; n: number }>(
         "select '2026-03-29T01:30:00+01:00'::timestamptz as at, count(*) as n from accounts",

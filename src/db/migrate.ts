@@ -17,6 +17,7 @@ import * as eventHours from './migrations/013-event-hours.ts';
 import * as visitorHours from './migrations/014-visitor-hours.ts';
 import * as eventsNameCovering from './migrations/015-events-name-covering.ts';
 import * as visitorNumbers from './migrations/016-visitor-numbers.ts';
+import * as eventsWithoutForeignKeys from './migrations/017-events-without-foreign-keys.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'visitor-hours', sql: visitorHours.sql },
   { version: 15, name: 'events-name-covering', withoutTransaction: eventsNameCovering.statements },
   { version: 16, name: 'visitor-numbers', sql: visitorNumbers.sql },
+  { version: 17, name: 'events-without-foreign-keys', sql: eventsWithoutForeignKeys.sql },
 ];
 
 export function checksum(migration: Migration): string {
