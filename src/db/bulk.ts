@@ -41,10 +41,34 @@ export function unnestRows<C extends string>(
 ): { columns: string; select: string; params: unknown[] } {
   const names = Object.keys(columns) as C[];
   for (const name of names) if (!SAFE_IDENTIFIER.test(name)) throw new Error(`unsafe SQL identifier: ${name}`);
-  const params = names.map((name) => rows.map((row) => (columns[name] === 'jsonb' ? JSON.stringify(row[name]) : row[name])));
-  return {
-    columns: names.join(', '),
-    select: `select * from unnest(${names.map((name, i) => `$${i + 1}::${columns[name]}[]`).join(', ')})`,
-    params,
-  };
+  const params = names.map((name) =>
+    columns[name] === 'jsonb' ? JSON.stringify(rows.map((row) => row[name] ?? null)) : arrayLiteral(rows.map((row) => row[name])),
+  );
+  // A jsonb column travels as one JSON array, parsed once, rather than as an array of JSON texts, each escaped here
+  // and unescaped there.
+  const unpacked = names.map((name, i) =>
+    columns[name] === 'jsonb'
+      ? `array(select e from jsonb_array_elements($${i + 1}::jsonb) with ordinality as t(e, n) order by n)`
+      : `$${i + 1}::${columns[name]}[]`,
+  );
+  return { columns: names.join(', '), select: `select * from unnest(${unpacked.join(', ')})`, params };
+}
+
+const NEEDS_ESCAPE = /[\\"]/;
+
+/**
+ * A PostgreSQL array literal of strings (or values whose text is theirs, such as numbers) and nulls. pg would build
+ * the same, escaping every element with two regular expressions; on the ingest path most elements need none.
+ */
+function arrayLiteral(values: readonly unknown[]): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) parts[i] = 'NULL';
+    else {
+      const text = String(value);
+      parts[i] = NEEDS_ESCAPE.test(text) ? `"${text.replace(/[\\"]/g, '\\$&')}"` : `"${text}"`;
+    }
+  }
+  return `{${parts.join(',')}}`;
 }
