@@ -192,7 +192,7 @@ class PoolDatabase implements Database {
   }
 
   async query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    return this.withClient(async (run) => (await run(sql, params, statementName(sql))).rows as T[]);
+    return this.session((conn) => conn.query<T>(sql, params));
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
