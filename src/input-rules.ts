@@ -26,29 +26,53 @@ function textProblem(text: string): string | undefined {
 }
 
 /** The first thing in `value` that breaks the rule, or undefined when it is all acceptable. */
-export function findInputProblem(value: unknown, path = '', depth = 0): InputProblem | undefined {
+export function findInputProblem(value: unknown): InputProblem | undefined {
+  const found = problemIn(value, 0);
+  if (!found) return undefined;
+  return {
+    path: found.segments.length > 0 ? found.segments.reverse().join('.') : found.rootPath,
+    kind: found.kind,
+    message: found.message,
+  };
+}
+
+/** A problem as the walk finds it: where it is, innermost first (the path is only spelled out for a problem). */
+interface Found {
+  segments: string[];
+  /** The path of a problem found in the value itself. */
+  rootPath: string;
+  kind: InputProblem['kind'];
+  message: string;
+}
+
+function problemIn(value: unknown, depth: number): Found | undefined {
   if (typeof value === 'string') {
     const problem = textProblem(value);
-    return problem ? { path, kind: 'text', message: problem } : undefined;
+    return problem ? { segments: [], rootPath: '', kind: 'text', message: problem } : undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  if (depth > MAX_DEPTH) return { path, kind: 'depth', message: `is nested more than ${MAX_DEPTH} levels deep` };
-  const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
+  if (depth > MAX_DEPTH) return { segments: [], rootPath: '', kind: 'depth', message: `is nested more than ${MAX_DEPTH} levels deep` };
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const problem = findInputProblem(value[i], at(i), depth + 1);
-      if (problem) return problem;
+      const found = problemIn(value[i], depth + 1);
+      if (found) return within(found, String(i));
     }
     return undefined;
   }
   for (const key of Object.keys(value)) {
-    if (key === RESERVED_NAME) return { path: at(key), kind: 'name', message: `"${RESERVED_NAME}" is not an allowed name` };
+    if (key === RESERVED_NAME) return { segments: [key], rootPath: '', kind: 'name', message: `"${RESERVED_NAME}" is not an allowed name` };
     const keyProblem = textProblem(key);
-    if (keyProblem) return { path: path || 'name', kind: 'text', message: `a name ${keyProblem}` };
-    const problem = findInputProblem((value as Record<string, unknown>)[key], at(key), depth + 1);
-    if (problem) return problem;
+    // A bad name is reported where its object is.
+    if (keyProblem) return { segments: [], rootPath: 'name', kind: 'text', message: `a name ${keyProblem}` };
+    const found = problemIn((value as Record<string, unknown>)[key], depth + 1);
+    if (found) return within(found, key);
   }
   return undefined;
+}
+
+function within(found: Found, segment: string): Found {
+  found.segments.push(segment);
+  return found;
 }
 
 /** The problem as one sentence naming where it is, e.g. `search: contains a NUL character ...`. */
