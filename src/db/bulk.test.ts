@@ -37,3 +37,9 @@ for (const engine of await engines()) {
     }
   });
 }
+
+test('unnestRows sends no rows as empty arrays, and a plain column without nulls as one quoted list', () => {
+  assert.deepEqual(unnestRows({ n: 'text', doc: 'jsonb' }, []).params, ['{}', '[]']);
+  assert.deepEqual(unnestRows({ n: 'text' }, [{ n: 'a' }, { n: '' }, { n: 3 }]).params, ['{"a","","3"}']);
+  assert.deepEqual(unnestRows({ n: 'text' }, [{ n: 'a"b' }, { n: null }, { n: 'c' }]).params, ['{"a\\"b",NULL,"c"}']);
+});

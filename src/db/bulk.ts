@@ -58,17 +58,16 @@ const NEEDS_ESCAPE = /[\\"]/;
 
 /**
  * A PostgreSQL array literal of strings (or values whose text is theirs, such as numbers) and nulls. pg would build
- * the same, escaping every element with two regular expressions; on the ingest path most elements need none.
+ * the same, escaping every element with two regular expressions; on the ingest path most columns have no null and
+ * nothing to escape, which one search over the whole column tells, and are joined at once.
  */
 function arrayLiteral(values: readonly unknown[]): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value === null || value === undefined) parts[i] = 'NULL';
-    else {
-      const text = String(value);
-      parts[i] = NEEDS_ESCAPE.test(text) ? `"${text.replace(/[\\"]/g, '\\$&')}"` : `"${text}"`;
-    }
-  }
+  const texts = values.map((value) => (value === null || value === undefined ? null : String(value)));
+  const escaping = NEEDS_ESCAPE.test(texts.join(''));
+  if (!escaping && texts.length > 0 && !texts.includes(null)) return `{"${texts.join('","')}"}`;
+  const parts = texts.map((text) => {
+    if (text === null) return 'NULL';
+    return escaping && NEEDS_ESCAPE.test(text) ? `"${text.replace(/[\\"]/g, '\\$&')}"` : `"${text}"`;
+  });
   return `{${parts.join(',')}}`;
 }

@@ -32,39 +32,83 @@ interface Attributed extends IncomingEvent {
   clickIds: Record<string, string>;
 }
 
-/** URLs parsed once per batch: a batch's events come from a handful of pages. A URL that does not parse is null. */
-type ParsedUrls = Map<string, URL | null>;
+const UTM_FIELDS = ['source', 'medium', 'campaign', 'term', 'content'] as const;
 
-function parsedUrl(text: string, parsed: ParsedUrls): URL | null {
-  let url = parsed.get(text);
-  if (url === undefined) {
-    // A URL that does not parse is kept as sent; it just says nothing more.
-    url = URL.canParse(text) ? new URL(text) : null;
-    parsed.set(text, url);
-  }
-  return url;
+/** What a page URL says of the visit: its path, and the utm values and click ids of its query. */
+interface Landing {
+  path?: string | undefined;
+  utm: Partial<Record<(typeof UTM_FIELDS)[number], string>>;
+  clickIds: Partial<Record<(typeof CLICK_IDS)[number], string>>;
 }
 
-function attributed(event: IncomingEvent, parsed: ParsedUrls): Attributed {
-  const url = event.url ? parsedUrl(event.url, parsed) : null;
-  const query = url?.searchParams;
-  const path = event.path ?? url?.pathname;
-  const utm = (name: string) => query?.get(`utm_${name}`) || undefined;
-  const clickIds: Record<string, string> = {};
-  for (const id of CLICK_IDS) {
-    const value = event.properties[id] ?? query?.get(id);
-    if (typeof value === 'string' && value !== '') clickIds[id] = value;
+/** URLs read once per batch: a batch's events come from a handful of pages. */
+type Landings = Map<string, Landing>;
+
+const NO_LANDING: Landing = { utm: {}, clickIds: {} };
+
+function landingOf(text: string, landings: Landings): Landing {
+  let landing = landings.get(text);
+  if (landing === undefined) {
+    // A URL that does not parse is kept as sent; it just says nothing more.
+    const url = URL.canParse(text) ? new URL(text) : null;
+    landing = { path: url?.pathname, utm: {}, clickIds: {} };
+    for (const field of UTM_FIELDS) {
+      const value = url?.searchParams.get(`utm_${field}`);
+      if (value) landing.utm[field] = value;
+    }
+    for (const id of CLICK_IDS) {
+      const value = url?.searchParams.get(id);
+      if (value) landing.clickIds[id] = value;
+    }
+    landings.set(text, landing);
   }
+  return landing;
+}
+
+function attributed(event: IncomingEvent, landings: Landings): Attributed {
+  const landing = event.url ? landingOf(event.url, landings) : NO_LANDING;
+  const clickIds: Record<string, string> = {};
+  let clicked = false;
+  for (const id of CLICK_IDS) {
+    // A click id among the properties stands, even one that is not text; else the URL's.
+    const value = event.properties[id] ?? landing.clickIds[id];
+    if (typeof value === 'string' && value !== '') {
+      clickIds[id] = value;
+      clicked = true;
+    }
+  }
+  // Written out rather than spread: every event then has one shape, which the loops over a batch read fast.
   return {
-    ...event,
-    path,
-    source: event.source ?? utm('source'),
-    medium: event.medium ?? utm('medium'),
-    campaign: event.campaign ?? utm('campaign'),
-    term: event.term ?? utm('term'),
-    content: event.content ?? utm('content'),
-    properties: { ...event.properties, ...clickIds },
+    name: event.name,
+    anonymousId: event.anonymousId,
+    userId: event.userId,
+    eventId: event.eventId,
+    occurredAt: event.occurredAt,
+    url: event.url,
+    title: event.title,
+    referrer: event.referrer,
+    path: event.path ?? landing.path,
+    source: event.source ?? landing.utm.source,
+    medium: event.medium ?? landing.utm.medium,
+    campaign: event.campaign ?? landing.utm.campaign,
+    term: event.term ?? landing.utm.term,
+    content: event.content ?? landing.utm.content,
+    properties: clicked ? { ...event.properties, ...clickIds } : event.properties,
     clickIds,
+  };
+}
+
+/** Instants as ISO text, each distinct one written once: a batch's events share a handful. */
+function isoWriter(): (date: Date) => string {
+  const texts = new Map<number, string>();
+  return (date) => {
+    const ms = date.getTime();
+    let text = texts.get(ms);
+    if (text === undefined) {
+      text = date.toISOString();
+      texts.set(ms, text);
+    }
+    return text;
   };
 }
 
@@ -132,10 +176,11 @@ export async function recordEvents(
   kind: (typeof EVENT_KINDS)[number],
   incoming: readonly IncomingEvent[],
 ): Promise<Recorded> {
-  const parsed: ParsedUrls = new Map();
-  const events = incoming.map((event) => attributed(event, parsed));
+  const landings: Landings = new Map();
+  const events = incoming.map((event) => attributed(event, landings));
+  const iso = isoWriter();
   const contacts = await contactsNamed(db, workspaceId, events);
-  const visitors = visitorRows(workspaceId, events, contacts);
+  const visitors = visitorRows(workspaceId, events, contacts, iso);
   const { ids: visitorIds, known } = await createVisitors(db, workspaceId, visitors);
   const rows = events.map((event) => ({
     id: newId('event'),
@@ -146,7 +191,7 @@ export async function recordEvents(
     contact_id: event.userId === undefined ? null : (contacts.get(event.userId.toLowerCase()) ?? null),
     user_id: event.userId ?? null,
     dedupe_key: event.eventId ?? null,
-    occurred_at: event.occurredAt.toISOString(),
+    occurred_at: iso(event.occurredAt),
     url: event.url ?? null,
     path: event.path ?? null,
     page_title: event.title ?? null,
@@ -156,15 +201,30 @@ export async function recordEvents(
     campaign: event.campaign ?? null,
     properties: event.properties,
   }));
+  const kept = await insertEvents(db, rows);
+  await updateVisitors(db, known);
+  return { ids: rows.map((row) => (kept === 'all' || kept.has(row.id) ? row.id : null)) };
+}
+
+/**
+ * Inserts the events, skipping those whose event id the workspace has; returns the ids inserted. Without any event id
+ * it is a plain insert: an insert that may meet a conflict checks and locks each row on its way in.
+ */
+async function insertEvents(
+  db: Queryable,
+  rows: ReadonlyArray<Record<keyof typeof EVENT_COLUMNS, unknown>>,
+): Promise<Set<unknown> | 'all'> {
   const insert = unnestRows(EVENT_COLUMNS, rows);
+  if (rows.every((row) => row.dedupe_key === null)) {
+    await db.query(`insert into events (${insert.columns}) ${insert.select}`, insert.params);
+    return 'all';
+  }
   const inserted = await db.query<{ id: string }>(
     `insert into events (${insert.columns}) ${insert.select}
      on conflict (workspace_id, dedupe_key) where dedupe_key is not null do nothing returning id`,
     insert.params,
   );
-  await updateVisitors(db, known);
-  const kept = new Set(inserted.map((row) => row.id));
-  return { ids: rows.map((row) => (kept.has(row.id) ? row.id : null)) };
+  return new Set(inserted.map((row) => row.id));
 }
 
 /** The workspace's contacts that user ids name, by contact id or e-mail (lower-cased keys). */
@@ -189,7 +249,12 @@ type VisitorRow = Record<keyof typeof VISITOR_COLUMNS, unknown> & { anonymous_id
  * One row per visitor of the batch, from its events in time order: seen from the first to the last, attributed to
  * the first that says where it came from.
  */
-function visitorRows(workspaceId: string, events: readonly Attributed[], contacts: Map<string, string>): VisitorRow[] {
+function visitorRows(
+  workspaceId: string,
+  events: readonly Attributed[],
+  contacts: Map<string, string>,
+  iso: (date: Date) => string,
+): VisitorRow[] {
   const byKey = new Map<string, Attributed[]>();
   for (const event of [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())) {
     const key = visitorKey(event);
@@ -209,8 +274,8 @@ function visitorRows(workspaceId: string, events: readonly Attributed[], contact
         id: newId('visitor'),
         workspace_id: workspaceId,
         anonymous_id: key,
-        first_seen_at: seen[0]!.occurredAt.toISOString(),
-        last_seen_at: seen.at(-1)!.occurredAt.toISOString(),
+        first_seen_at: iso(seen[0]!.occurredAt),
+        last_seen_at: iso(seen.at(-1)!.occurredAt),
         referrer: first('referrer'),
         landing_page: first('path'),
         utm_source: first('source'),
@@ -220,7 +285,7 @@ function visitorRows(workspaceId: string, events: readonly Attributed[], contact
         utm_content: first('content'),
         click_ids: Object.assign({}, ...seen.map((event) => event.clickIds).reverse()),
         contact_id: identified ? (contacts.get(identified.userId!.toLowerCase()) ?? null) : null,
-        identified_at: identified?.occurredAt.toISOString() ?? null,
+        identified_at: identified ? iso(identified.occurredAt) : null,
         person_name: typeof traits?.name === 'string' ? traits.name : null,
         person_email: typeof traits?.email === 'string' ? traits.email : null,
       };
@@ -228,31 +293,40 @@ function visitorRows(workspaceId: string, events: readonly Attributed[], contact
 }
 
 /**
- * Inserts the visitors that are new (without waiting on or locking the known ones) and returns every visitor's id by
- * key, with the rows of the visitors that were known already, to be brought up to date by `updateVisitors`.
+ * Finds the batch's visitors and inserts those that are new (without waiting on or locking the known ones); returns
+ * every visitor's id by key, with the rows of the visitors that were known already, to be brought up to date by
+ * `updateVisitors`. Most of a batch's visitors are known (a visit sends several batches), so they are looked up first
+ * and only the rest are offered to an insert.
  */
 async function createVisitors(
   db: Queryable,
   workspaceId: string,
   rows: readonly VisitorRow[],
 ): Promise<{ ids: Map<string, string>; known: VisitorRow[] }> {
-  const insert = unnestRows(VISITOR_COLUMNS, rows);
+  const ids = await visitorIds(db, workspaceId, rows);
+  const fresh = rows.filter((row) => !ids.has(row.anonymous_id));
+  if (fresh.length === 0) return { ids, known: [...rows] };
+  const insert = unnestRows(VISITOR_COLUMNS, fresh);
   const created = await db.query<{ id: string; anonymous_id: string }>(
     `insert into visitors (${insert.columns}) ${insert.select}
      on conflict (workspace_id, anonymous_id) do nothing returning id, anonymous_id`,
     insert.params,
   );
-  const ids = new Map(created.map((row) => [row.anonymous_id, row.id]));
-  const known = rows.filter((row) => !ids.has(row.anonymous_id));
-  if (known.length > 0) {
-    // A statement of its own: it sees a visitor another batch created and committed while this one's insert ran.
-    const found = await db.query<{ id: string; anonymous_id: string }>(
-      'select id, anonymous_id from visitors where workspace_id = $1 and anonymous_id = any($2)',
-      [workspaceId, known.map((row) => row.anonymous_id)],
-    );
-    for (const row of found) ids.set(row.anonymous_id, row.id);
-  }
-  return { ids, known };
+  for (const row of created) ids.set(row.anonymous_id, row.id);
+  // Visitors another batch created meanwhile: the insert waited for its commit, so a statement of its own sees them.
+  const raced = fresh.filter((row) => !ids.has(row.anonymous_id));
+  if (raced.length > 0) for (const [key, id] of await visitorIds(db, workspaceId, raced)) ids.set(key, id);
+  const createdKeys = new Set(created.map((row) => row.anonymous_id));
+  // In the rows' key order, which updateVisitors locks them in.
+  return { ids, known: rows.filter((row) => !createdKeys.has(row.anonymous_id)) };
+}
+
+async function visitorIds(db: Queryable, workspaceId: string, rows: readonly VisitorRow[]): Promise<Map<string, string>> {
+  const found = await db.query<{ id: string; anonymous_id: string }>(
+    'select id, anonymous_id from visitors where workspace_id = $1 and anonymous_id = any($2)',
+    [workspaceId, rows.map((row) => row.anonymous_id)],
+  );
+  return new Map(found.map((row) => [row.anonymous_id, row.id]));
 }
 
 /**

@@ -91,7 +91,14 @@ export const trackEvent = defineOperation({
     const events = eventsOf(batch, single);
     const tenant = writeTenant(principal, workspace);
     const kind = principal.credential.kind === 'publishable' ? 'browser' : 'custom';
-    const { ids } = await recordEvents(db, tenant.workspaceIds[0]!, kind, events.map(incoming));
+    // Events sent without a time happened when the call arrived: one instant for the whole batch.
+    const receivedAt = new Date();
+    const { ids } = await recordEvents(
+      db,
+      tenant.workspaceIds[0]!,
+      kind,
+      events.map((event) => incoming(event, receivedAt)),
+    );
     const accepted = ids.filter((id) => id !== null).length;
     return { accepted, duplicates: ids.length - accepted, ids };
   },
@@ -107,13 +114,13 @@ function eventsOf(batch: TrackedEvent[] | undefined, single: Partial<TrackedEven
   return [parsed.data];
 }
 
-function incoming(event: TrackedEvent): IncomingEvent {
+function incoming(event: TrackedEvent, receivedAt: Date): IncomingEvent {
   return {
     name: event.event,
     anonymousId: event.anonymous_id,
     userId: event.user_id,
     eventId: event.event_id,
-    occurredAt: event.timestamp ? new Date(event.timestamp) : new Date(),
+    occurredAt: event.timestamp ? new Date(event.timestamp) : receivedAt,
     properties: event.properties ?? {},
     url: event.url,
     path: event.path,
