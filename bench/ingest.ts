@@ -1,6 +1,6 @@
 /**
- * Ingest: POST /api/v1/track with batches of 500 events (events per second) and with single events from 32
- * connections, and track_event over MCP 2026-07-28 and 2025-06-18, on each engine, against a bare SDK server's no-op
+ * Ingest: POST /api/v1/track with batches of 500 events (events per second; the same 50 busy visitors in every batch,
+ * then a site's traffic of 20,000 visitors) and with single events from 32 connections, and track_event over MCP 2026-07-28 and 2025-06-18, on each engine, against a bare SDK server's no-op
  * request rate measured in the same run (this machine is shared and noisy: only ratios mean anything). Every event is
  * acknowledged only once committed; the run ends by counting what the database holds against what was acknowledged.
  *
@@ -35,17 +35,30 @@ const notes: string[] = [];
 /** This run's visitors, told apart from an earlier run's in a kept schema. */
 const RUN = `bench-${process.pid}`;
 
-/** A tracker's batch: page views and clicks of 50 visitors, with a landing URL carrying utm values. */
-const batch = JSON.stringify({
-  workspace: 'northwind-web',
-  batch: Array.from({ length: BATCH }, (_, i) => ({
-    event: i % 5 === 0 ? 'click' : 'page_view',
-    anonymous_id: `${RUN}-visitor-${i % 50}`,
-    url: `https://shop.example/products/${i % 40}?utm_source=google&utm_medium=cpc`,
-    title: 'Products',
-    properties: { element: 'buy', position: i },
-  })),
-});
+/** A batch of 500 events: page views and clicks of `visitors` visitors, with a landing URL carrying utm values. */
+const batchOf = (visitors: readonly string[]) =>
+  JSON.stringify({
+    workspace: 'northwind-web',
+    batch: Array.from({ length: BATCH }, (_, i) => ({
+      event: i % 5 === 0 ? 'click' : 'page_view',
+      anonymous_id: visitors[i % visitors.length],
+      url: `https://shop.example/products/${i % 40}?utm_source=google&utm_medium=cpc`,
+      title: 'Products',
+      properties: { element: 'buy', position: i },
+    })),
+  });
+/** The busiest case: every batch is the same 50 visitors', whose rows every batch updates. */
+const hotBatch = batchOf(Array.from({ length: 50 }, (_, i) => `${RUN}-visitor-${i}`));
+/**
+ * A site's traffic: each batch 100 visitors of 20,000 with 5 events each, so a visitor is new in its first batch and
+ * returns 200 batches later. Made before the load, so the load generator only sends them.
+ */
+const POOL = 20_000;
+const spreadBatches = Array.from({ length: POOL / 100 }, (_, b) =>
+  batchOf(Array.from({ length: 100 }, (_, i) => `${RUN}-pool-${b * 100 + i}`)),
+);
+let nextSpread = 0;
+const spreadBatch = () => spreadBatches[nextSpread++ % spreadBatches.length]!;
 /** One event of one of 10,000 visitors: a visitor's own events come one after another, not 32 at once. */
 const single = () =>
   JSON.stringify({
@@ -83,9 +96,24 @@ const bareRps = baseline['2026-07-28']!.rps;
 for (const engine of ENGINES) {
   const database = engine === 'postgres' && SCALE ? await scaledDatabase(SCALE) : await benchDatabase(engine);
   const parley = await start('bench/parley-server.ts', database.env);
-  const batches = await post(parley, batch, BATCH_CONNECTIONS);
-  report(`${engine}: POST /track, batches of ${BATCH}, ${BATCH_CONNECTIONS} connections`, batches, bareRps);
-  notes.push(`${engine}: ${Math.round(batches.rps * BATCH).toLocaleString('en')} events/s in batches of ${BATCH} (p99 ${batches.p99} ms)`);
+  const batches = await post(parley, hotBatch, BATCH_CONNECTIONS);
+  report(
+    `${engine}: POST /track, batches of ${BATCH} (50 visitors, the same each time), ${BATCH_CONNECTIONS} connections`,
+    batches,
+    bareRps,
+  );
+  notes.push(
+    `${engine}: ${Math.round(batches.rps * BATCH).toLocaleString('en')} events/s in batches of ${BATCH} of 50 busy visitors (p99 ${batches.p99} ms)`,
+  );
+  const spread = await post(parley, spreadBatch, BATCH_CONNECTIONS);
+  report(
+    `${engine}: POST /track, batches of ${BATCH} (100 visitors of ${POOL.toLocaleString('en')}), ${BATCH_CONNECTIONS} connections`,
+    spread,
+    bareRps,
+  );
+  notes.push(
+    `${engine}: ${Math.round(spread.rps * BATCH).toLocaleString('en')} events/s in batches of ${BATCH} of 100 visitors of ${POOL.toLocaleString('en')} (p99 ${spread.p99} ms)`,
+  );
   const singles = await post(parley, single, CONNECTIONS);
   report(`${engine}: POST /track, single events, ${CONNECTIONS} connections`, singles, bareRps);
   for (const era of ERAS) {
@@ -94,7 +122,7 @@ for (const engine of ENGINES) {
     report(`${engine}: track_event over MCP, ${era}`, viaMcp, baseline[era]!.rps);
   }
   await stop(parley);
-  const acknowledged = batches.acknowledged * BATCH + singles.acknowledged;
+  const acknowledged = (batches.acknowledged + spread.acknowledged) * BATCH + singles.acknowledged;
   notes.push(`${engine}: ${acknowledged} events acknowledged over REST; ${await stored(parley, database.env)} stored`);
   await database.drop();
 }
