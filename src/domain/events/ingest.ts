@@ -203,21 +203,18 @@ export async function recordEvents(
   }));
   const kept = await insertEvents(db, rows);
   await updateVisitors(db, known);
-  return { ids: rows.map((row) => (kept === 'all' || kept.has(row.id) ? row.id : null)) };
+  return { ids: rows.map((row) => (kept.has(row.id) ? row.id : null)) };
 }
 
 /**
  * Inserts the events, skipping those whose event id the workspace has; returns the ids inserted. Without any event id
  * it is a plain insert: an insert that may meet a conflict checks and locks each row on its way in.
  */
-async function insertEvents(
-  db: Queryable,
-  rows: ReadonlyArray<Record<keyof typeof EVENT_COLUMNS, unknown>>,
-): Promise<Set<unknown> | 'all'> {
+async function insertEvents(db: Queryable, rows: ReadonlyArray<Record<keyof typeof EVENT_COLUMNS, unknown>>): Promise<Set<unknown>> {
   const insert = unnestRows(EVENT_COLUMNS, rows);
   if (rows.every((row) => row.dedupe_key === null)) {
     await db.query(`insert into events (${insert.columns}) ${insert.select}`, insert.params);
-    return 'all';
+    return new Set(rows.map((row) => row.id));
   }
   const inserted = await db.query<{ id: string }>(
     `insert into events (${insert.columns}) ${insert.select}
