@@ -18,6 +18,7 @@ import * as visitorHours from './migrations/014-visitor-hours.ts';
 import * as eventsNameCovering from './migrations/015-events-name-covering.ts';
 import * as visitorNumbers from './migrations/016-visitor-numbers.ts';
 import * as eventsWithoutForeignKeys from './migrations/017-events-without-foreign-keys.ts';
+import * as trafficSignals from './migrations/018-traffic-signals.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'events-name-covering', withoutTransaction: eventsNameCovering.statements },
   { version: 16, name: 'visitor-numbers', sql: visitorNumbers.sql },
   { version: 17, name: 'events-without-foreign-keys', sql: eventsWithoutForeignKeys.sql },
+  { version: 18, name: 'traffic-signals', sql: trafficSignals.sql },
 ];
 
 export function checksum(migration: Migration): string {

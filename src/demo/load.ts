@@ -4,7 +4,7 @@ import { createApiKey } from '../domain/credentials/commands.ts';
 import { createInvitation } from '../domain/users/commands.ts';
 import { generateDemoData, type DemoOptions } from './generate/index.ts';
 import { analyzeOwnTables } from '../db/statistics.ts';
-import { backfills as rollUps } from '../db/migrations/016-visitor-numbers.ts';
+import { backfills as rollUps } from '../db/migrations/018-traffic-signals.ts';
 
 export interface DemoAccess {
   keys: DemoKey[];
@@ -20,7 +20,7 @@ export interface DemoKey {
 }
 
 const DEMO_SLUGS = ['northwind', 'bluebird'];
-/** The statement triggers that keep event_hours and visitor_hours (migrations 013, 014 and 016). */
+/** The statement triggers that keep event_hours and visitor_hours (migrations 013, 014, 016 and 018). */
 const ROLLUP_TRIGGERS = ['events_roll_up', 'events_roll_up_visitors'];
 
 /**

@@ -76,7 +76,7 @@ await describeWithDemo('the hourly rollup', (h) => {
       assert.deepEqual(rolled, raw, JSON.stringify({ ...range, metric, groupBy, filters }));
       assert.ok(raw.whole.value! > 0 || metric === 'pageviews', `the range holds events: ${JSON.stringify(range)}`);
     }
-    assert.ok((read.get('event_hours') ?? 0) >= 5 && (read.get('visitor_hours') ?? 0) >= 5, `both rollups read: ${[...read]}`);
+    assert.ok((read.get('event_hours_with_signals') ?? 0) >= 5 && (read.get('visitor_hours') ?? 0) >= 5, `both rollups read: ${[...read]}`);
   });
 
   test('top_sources over the rollup equals the raw events for every breakdown, with and without a source', async () => {
@@ -88,6 +88,31 @@ await describeWithDemo('the hourly rollup', (h) => {
       const raw = await topSources(h.db, tenant, { ...filter, raw: true }, breakdown, 20);
       assert.deepEqual(rolled, raw, JSON.stringify({ ...range, breakdown, filter }));
     }
+  });
+
+  test('top_sources over the rollup counts visitors once whatever the number of groups: more than one 63-bit word of them', async () => {
+    const tenant = tenantOf(h.as.northwind);
+    const hour = Date.parse('2026-06-10T08:00:00Z');
+    // 130 campaigns (three words of groups), each visited by 4 of 20 visitors, so a visitor's campaigns span words.
+    const batch = Array.from({ length: 520 }, (_, i) => ({
+      name: 'page_view',
+      anonymousId: `words-${i % 20}`,
+      occurredAt: new Date(hour + (i % 3) * HOUR),
+      properties: {},
+      source: 'newsletter',
+      medium: 'email',
+      campaign: `issue-${Math.floor(i / 4)}`,
+    }));
+    await h.db.transaction((tx) => recordEvents(tx, tenant.workspaceIds[0]!, 'custom', batch));
+    const filter = { start: new Date(hour), end: new Date(hour + 3 * HOUR) };
+    for (const breakdown of ['campaign', 'channel'] as const) {
+      const rolled = await topSources(h.db, tenant, filter, breakdown, 200);
+      assert.deepEqual(rolled, await topSources(h.db, tenant, { ...filter, raw: true }, breakdown, 200), breakdown);
+      assert.deepEqual(rolled.totals, { events: 520, uniques: 20 }, breakdown);
+    }
+    const campaigns = await topSources(h.db, tenant, filter, 'campaign', 200);
+    assert.equal(campaigns.groups, 130);
+    assert.ok(campaigns.rows.every((row) => row.events === 4 && row.uniques === 4));
   });
 
   test('events tracked later, late arrivals and repeats included, keep the rollup equal to the events', async () => {

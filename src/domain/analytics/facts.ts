@@ -9,7 +9,7 @@ export type Signals = SignalSql & { source: string; medium: string; campaign: st
  * read as alias `e`, so one query text serves any.
  */
 export interface Facts {
-  table: 'events' | 'event_hours' | 'visitor_hours';
+  table: 'events' | 'event_hours_with_signals' | 'visitor_hours';
   /** The instant column a window bounds. */
   time: string;
   /** Absent where the facts dropped them. */
@@ -47,7 +47,7 @@ export const RAW_EVENTS = {
 
 /** The rollup holds each signal as RAW_EVENTS computes it (its trigger runs the same expressions). */
 export const EVENT_HOURS = {
-  table: 'event_hours',
+  table: 'event_hours_with_signals',
   time: 'e.hour',
   signals: {
     source: 'e.source',
