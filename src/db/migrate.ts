@@ -19,6 +19,7 @@ import * as eventsNameCovering from './migrations/015-events-name-covering.ts';
 import * as visitorNumbers from './migrations/016-visitor-numbers.ts';
 import * as eventsWithoutForeignKeys from './migrations/017-events-without-foreign-keys.ts';
 import * as trafficSignals from './migrations/018-traffic-signals.ts';
+import * as visitorsHotUpdates from './migrations/019-visitors-hot-updates.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'visitor-numbers', sql: visitorNumbers.sql },
   { version: 17, name: 'events-without-foreign-keys', sql: eventsWithoutForeignKeys.sql },
   { version: 18, name: 'traffic-signals', sql: trafficSignals.sql },
+  { version: 19, name: 'visitors-hot-updates', sql: visitorsHotUpdates.sql },
 ];
 
 export function checksum(migration: Migration): string {
