@@ -19,13 +19,15 @@ for (const engine of await engines()) {
         label: i % 7 === 6 ? null : TRICKY[i % TRICKY.length]!,
         at: new Date(Date.UTC(2026, 2, 29, 0, 0, i)).toISOString(),
         doc: i % 5 === 4 ? {} : { quote: TRICKY[i % TRICKY.length], nested: { list: [i, null, 'x"y'] } },
+        site: 'a "quoted" site',
+        gone: null,
       }));
-      const insert = unnestRows({ n: 'text', label: 'text', at: 'timestamptz', doc: 'jsonb' }, rows);
+      const insert = unnestRows({ n: 'text', label: 'text', at: 'timestamptz', doc: 'jsonb', site: 'text', gone: 'timestamptz' }, rows);
       const stored = await db.session(async (conn) => {
-        await conn.query('create temporary table bulk_rows (seq serial, n text, label text, at timestamptz, doc jsonb)');
+        await conn.query('create temporary table bulk_rows (seq serial, n text, label text, at timestamptz, doc jsonb, site text, gone timestamptz)');
         await conn.query(`insert into bulk_rows (${insert.columns}) ${insert.select}`, insert.params);
-        const read = await conn.query<{ n: string; label: string | null; at: string; doc: unknown }>(
-          'select n, label, at, doc from bulk_rows order by seq',
+        const read = await conn.query<{ n: string; label: string | null; at: string; doc: unknown; site: string; gone: null }>(
+          'select n, label, at, doc, site, gone from bulk_rows order by seq',
         );
         await conn.query('drop table bulk_rows');
         return read;
@@ -42,4 +44,15 @@ test('unnestRows sends no rows as empty arrays, and a plain column without nulls
   assert.deepEqual(unnestRows({ n: 'text', doc: 'jsonb' }, []).params, ['{}', '[]']);
   assert.deepEqual(unnestRows({ n: 'text' }, [{ n: 'a' }, { n: '' }, { n: 3 }]).params, ['{"a","","3"}']);
   assert.deepEqual(unnestRows({ n: 'text' }, [{ n: 'a"b' }, { n: null }, { n: 'c' }]).params, ['{"a\\"b",NULL,"c"}']);
+});
+
+test('unnestRows sends a column with one value in every row once, unless no column varies', () => {
+  const rows = [
+    { id: 'a', site: 'web', gone: null },
+    { id: 'b', site: 'web', gone: undefined },
+  ];
+  const insert = unnestRows({ id: 'text', site: 'text', gone: 'text' }, rows);
+  assert.deepEqual(insert.params, ['{"a","b"}', 'web', null]);
+  assert.equal(insert.select, 'select u.id, $2::text as site, $3::text as gone from unnest($1::text[]) as u (id)');
+  assert.deepEqual(unnestRows({ site: 'text' }, [{ site: 'web' }, { site: 'web' }]).params, ['{"web","web"}']);
 });

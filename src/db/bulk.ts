@@ -33,7 +33,9 @@ export type ColumnType = 'text' | 'timestamptz' | 'jsonb';
 /**
  * Rows as one array parameter per column, unpacked by `unnest`: `insert into t (<columns>) <select> on conflict ...`.
  * Typed arrays travel and unpack about ten times faster than a JSON record set, which matters on the ingest path.
- * Column names are trusted (the caller's own); values of jsonb columns are sent as JSON text.
+ * A column with one value in every row (a batch's workspace, its instant, the nulls of what no event said) travels
+ * once, as a scalar: on the ingest path most columns are such, and every element sent is encoded, written to the
+ * socket and parsed again. Column names are trusted (the caller's own); values of jsonb columns are sent as JSON text.
  */
 export function unnestRows<C extends string>(
   columns: Record<C, ColumnType>,
@@ -41,17 +43,39 @@ export function unnestRows<C extends string>(
 ): { columns: string; select: string; params: unknown[] } {
   const names = Object.keys(columns) as C[];
   for (const name of names) if (!SAFE_IDENTIFIER.test(name)) throw new Error(`unsafe SQL identifier: ${name}`);
-  const params = names.map((name) =>
-    columns[name] === 'jsonb' ? JSON.stringify(rows.map((row) => row[name] ?? null)) : arrayLiteral(rows.map((row) => row[name])),
-  );
-  // A jsonb column travels as one JSON array, parsed once, rather than as an array of JSON texts, each escaped here
-  // and unescaped there.
-  const unpacked = names.map((name, i) =>
-    columns[name] === 'jsonb'
-      ? `array(select e from jsonb_array_elements($${i + 1}::jsonb) with ordinality as t(e, n) order by n)`
-      : `$${i + 1}::${columns[name]}[]`,
-  );
-  return { columns: names.join(', '), select: `select * from unnest(${unpacked.join(', ')})`, params };
+  const single = names.filter((name) => columns[name] !== 'jsonb' && rows.length > 1 && oneValue(rows, name));
+  // Some column must vary to give the rows their number (unique ids always do); else every column is an array.
+  const scalar = new Set(single.length < names.length ? single : []);
+  const params: unknown[] = [];
+  const arrays: string[] = [];
+  const unpacked = names.filter((name) => !scalar.has(name));
+  for (const name of unpacked) {
+    // A jsonb column travels as one JSON array, parsed once, rather than as an array of JSON texts, each escaped here
+    // and unescaped there.
+    if (columns[name] === 'jsonb') {
+      params.push(JSON.stringify(rows.map((row) => row[name] ?? null)));
+      arrays.push(`array(select e from jsonb_array_elements($${params.length}::jsonb) with ordinality as t(e, n) order by n)`);
+    } else {
+      params.push(arrayLiteral(rows.map((row) => row[name])));
+      arrays.push(`$${params.length}::${columns[name]}[]`);
+    }
+  }
+  const selected = names.map((name) => {
+    if (!scalar.has(name)) return `u.${name}`;
+    params.push(rows[0]![name] ?? null);
+    return `$${params.length}::${columns[name]} as ${name}`;
+  });
+  return {
+    columns: names.join(', '),
+    select: `select ${selected.join(', ')} from unnest(${arrays.join(', ')}) as u (${unpacked.join(', ')})`,
+    params,
+  };
+}
+
+/** Whether every row holds the same value in `name` (nulls and undefined alike). */
+function oneValue<C extends string>(rows: ReadonlyArray<Record<C, unknown>>, name: C): boolean {
+  const first = rows[0]![name] ?? null;
+  return rows.every((row) => (row[name] ?? null) === first);
 }
 
 const NEEDS_ESCAPE = /[\\"]/;
