@@ -24,7 +24,9 @@ for (const engine of await engines()) {
       }));
       const insert = unnestRows({ n: 'text', label: 'text', at: 'timestamptz', doc: 'jsonb', site: 'text', gone: 'timestamptz' }, rows);
       const stored = await db.session(async (conn) => {
-        await conn.query('create temporary table bulk_rows (seq serial, n text, label text, at timestamptz, doc jsonb, site text, gone timestamptz)');
+        await conn.query(
+          'create temporary table bulk_rows (seq serial, n text, label text, at timestamptz, doc jsonb, site text, gone timestamptz)',
+        );
         await conn.query(`insert into bulk_rows (${insert.columns}) ${insert.select}`, insert.params);
         const read = await conn.query<{ n: string; label: string | null; at: string; doc: unknown; site: string; gone: null }>(
           'select n, label, at, doc, site, gone from bulk_rows order by seq',

@@ -4,9 +4,10 @@ import type { SignalSql } from './channels.ts';
 export type Signals = SignalSql & { source: string; medium: string; campaign: string; referrerDomain: string };
 
 /**
- * Where an analytics query reads its facts: the raw events; `event_hours` (migration 013), the same events rolled up
- * by hour, visitor and traffic signals; or `visitor_hours` (migration 014), rolled up by hour and visitor alone. All are
- * read as alias `e`, so one query text serves any.
+ * Where an analytics query reads its facts: the raw events; `event_hours` (migrations 013 and 018), the same events
+ * rolled up by hour, visitor and traffic signals, read through the view that joins the signals back; or
+ * `visitor_hours` (migration 014), rolled up by hour and visitor alone. All are read as alias `e`, so one query text
+ * serves any.
  */
 export interface Facts {
   table: 'events' | 'event_hours_with_signals' | 'visitor_hours';
