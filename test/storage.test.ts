@@ -225,7 +225,7 @@ for (const engine of await engines()) {
       );
     });
 
-    test('events follow a deleted workspace or visitor as foreign keys would: gone with the workspace, kept without the visitor', async () => {
+    test('events, visitors and rollups follow a deleted workspace or visitor as foreign keys would', async () => {
       await db.query(`insert into accounts (id, name, slug) values ('acct_del', 'D', 'del');
         insert into workspaces (id, account_id, name, slug) values ('ws_keep', 'acct_del', 'K', 'keep'), ('ws_gone', 'acct_del', 'G', 'gone');
         insert into visitors (id, workspace_id, anonymous_id, first_seen_at, last_seen_at) values
@@ -239,6 +239,17 @@ for (const engine of await engines()) {
         { id: 'evt_1', visitor_id: 'vis_keep' },
         { id: 'evt_2', visitor_id: null },
       ]);
+      // The workspace's visitors and its rows of both hourly rollups (which the insert trigger wrote) went with it.
+      const left = await db.query<{ t: string; workspaces: string[] }>(
+        `select t, array_agg(distinct workspace_id order by workspace_id) as workspaces from (
+           select 'visitors' as t, workspace_id from visitors union all select 'event_hours', workspace_id from event_hours
+           union all select 'visitor_hours', workspace_id from visitor_hours) w
+         where workspace_id in ('ws_keep', 'ws_gone') group by t order by t`,
+      );
+      assert.deepEqual(
+        left,
+        ['event_hours', 'visitor_hours', 'visitors'].map((t) => ({ t, workspaces: ['ws_keep'] })),
+      );
     });
 
     test('timestamps come back as ISO-8601 UTC strings and counts as numbers', async () => {

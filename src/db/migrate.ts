@@ -20,6 +20,7 @@ import * as visitorNumbers from './migrations/016-visitor-numbers.ts';
 import * as eventsWithoutForeignKeys from './migrations/017-events-without-foreign-keys.ts';
 import * as trafficSignals from './migrations/018-traffic-signals.ts';
 import * as visitorsHotUpdates from './migrations/019-visitors-hot-updates.ts';
+import * as ingestKeys from './migrations/020-ingest-keys.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'events-without-foreign-keys', sql: eventsWithoutForeignKeys.sql },
   { version: 18, name: 'traffic-signals', sql: trafficSignals.sql },
   { version: 19, name: 'visitors-hot-updates', sql: visitorsHotUpdates.sql },
+  { version: 20, name: 'ingest-keys', sql: ingestKeys.sql },
 ];
 
 export function checksum(migration: Migration): string {

@@ -39,6 +39,11 @@ const numbered = (events: string) => /* sql */ `select r.workspace_id, r.hour,
 
 const EVENT_HOURS_COLUMNS = 'workspace_id, hour, visitor_number, signals_id, events, pageviews';
 
+/** The rollup with its signals joined back, read as event_hours was before; a later change to its columns re-creates it. */
+export const SIGNALS_VIEW = /* sql */ `create view event_hours_with_signals as
+  select h.workspace_id, h.hour, h.visitor_number, h.signals_id, h.events, h.pageviews, ${SIGNAL_COLUMNS.replace(/(\w+)/g, 't.$1')}
+  from event_hours h join traffic_signals t on t.id = h.signals_id`;
+
 /** Fill the rollup from the events already there: after a bulk load made with the triggers off. */
 export const backfills = [
   newSignals('events'),
@@ -82,9 +87,7 @@ insert into event_hours (${EVENT_HOURS_COLUMNS})
   order by 1, 2, 3, 4;
 drop table event_hours_by_text;
 
-create view event_hours_with_signals as
-  select h.workspace_id, h.hour, h.visitor_number, h.signals_id, h.events, h.pageviews, ${SIGNAL_COLUMNS.replace(/(\w+)/g, 't.$1')}
-  from event_hours h join traffic_signals t on t.id = h.signals_id;
+${SIGNALS_VIEW};
 
 create or replace function roll_up_event_hours() returns trigger language plpgsql as $$
 declare
