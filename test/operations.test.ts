@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
+import { resolveToolName } from '../src/operations/aliases.ts';
 import { OPERATIONS } from '../src/operations/registry.ts';
 import { successStatus } from '../src/rest/router.ts';
 import { callTool, mcpClient, rest } from './helpers/clients.ts';
@@ -32,6 +33,48 @@ for (const engine of await engines()) {
       await modern?.close();
       await legacy?.close();
       await server?.stop();
+    });
+
+    test("Millimetric's argument names read as Parley's own, on every surface", async () => {
+      const today = new Date(new Date().toISOString().slice(0, 10));
+      const from = new Date(today.getTime() - 7 * 86_400_000).toISOString();
+      const to = today.toISOString();
+      const calls: Array<[tool: string, theirs: Record<string, unknown>, ours: Record<string, unknown>]> = [
+        [
+          'query_events',
+          { from, to, event: 'page_view', project_slug: 'northwind-web', limit: 5 },
+          { start_date: from, end_date: to, event: 'page_view', workspace: 'northwind-web', per_page: 5 },
+        ],
+        [
+          'get_stats',
+          { metric: 'count', from, to, group_by: 'project_id,source' },
+          { metric: 'count', start_date: from, end_date: to, group_by: 'workspace,source' },
+        ],
+        [
+          'top_sources',
+          { from, to, breakdown: 'source_medium', limit: 20 },
+          { start_date: from, end_date: to, breakdown: 'source_medium', limit: 20 },
+        ],
+        ['compare_projects', { from, to, metric: 'uniques' }, { start_date: from, end_date: to, metric: 'uniques' }],
+      ];
+      for (const [tool, theirs, ours] of calls) {
+        const expected = await callTool(modern, tool, ours);
+        assert.ok(JSON.stringify(expected).length > 300, `${tool}: an answer with data: ${JSON.stringify(expected)}`);
+        assert.deepEqual(await callTool(modern, tool, theirs), expected, `${tool} over MCP 2026-07-28`);
+        assert.deepEqual(await callTool(legacy, tool, theirs), expected, `${tool} over MCP 2025`);
+        const request = restRequest(OPERATIONS.find((op) => op.name === resolveToolName(tool))!, theirs);
+        const viaRest = await rest(server.url, server.keys.northwind, request.path, request.init);
+        assert.deepEqual([viaRest.status, viaRest.body], [200, expected], `${tool} over REST ${request.path}`);
+      }
+      const refusal = async (args: Record<string, unknown>) => {
+        const result = await modern.callTool({ name: 'query_events', arguments: args });
+        assert.equal(result.isError, true, JSON.stringify(result));
+        return (result.content as Array<{ text: string }>)[0]!.text;
+      };
+      // Two names for one argument are refused, not one silently preferred; a bad value is named as the caller named it.
+      assert.match(await refusal({ from, start_date: from }), /"start_date" and "from" both give start_date/);
+      assert.match(await refusal({ project_id: 'northwind-web', project_slug: 'northwind-web' }), /"project_id" and "project_slug" both/);
+      assert.match(await refusal({ limit: 500 }), /^limit: Too big: .*100/);
     });
 
     for (const op of OPERATIONS) {

@@ -4,6 +4,7 @@ import type { Principal } from '../domain/tenancy/principal.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { ErrorCode } from './errors.ts';
+import { argumentAliases } from './aliases.ts';
 import { toJsonSchema } from './json-schema.ts';
 
 /** What a surface knows of a call: who makes it, through which surface, and where to log. */
@@ -105,6 +106,8 @@ export interface Operation<I extends ObjectSchema = ObjectSchema, O extends Obje
   output: O;
   /** JSON Schemas, converted once at load so no request pays for it. */
   jsonSchema: { input: Record<string, unknown>; output: Record<string, unknown> };
+  /** Other servers' names for its arguments (ARGUMENT_ALIASES), each to the argument it stands for. */
+  argumentAliases: ReadonlyMap<string, string>;
 }
 
 export type AnyOperation = Operation<ObjectSchema, ObjectSchema>;
@@ -144,5 +147,6 @@ export function defineOperation<I extends ObjectSchema, O extends ObjectSchema>(
       input: toJsonSchema(input, 'input'),
       output: toJsonSchema(output, 'output'),
     },
+    argumentAliases: argumentAliases(Object.keys(input.shape)),
   };
 }

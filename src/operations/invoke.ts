@@ -63,9 +63,14 @@ async function run(deps: Invoker, op: AnyOperation, ctx: CallContext, rawInput: 
     const problem = findInputProblem(rawInput);
     if (problem)
       throw new OperationError('invalid_argument', describeInputProblem(problem, 'arguments'), `See the input schema of ${op.name}.`);
-    const parsed = op.input.safeParse(rawInput ?? {});
+    const { input, givenAs } = underOwnNames(op, rawInput);
+    const parsed = op.input.safeParse(input ?? {});
     if (!parsed.success)
-      throw new OperationError('invalid_argument', describeIssues(parsed.error.issues), `See the input schema of ${op.name}.`);
+      throw new OperationError(
+        'invalid_argument',
+        describeIssues(parsed.error.issues, 'arguments', givenAs),
+        `See the input schema of ${op.name}.`,
+      );
     const { principal, surface, requestId, log } = ctx;
     const context = (db: Queryable): OperationContext => ({
       principal,
@@ -115,6 +120,32 @@ async function run(deps: Invoker, op: AnyOperation, ctx: CallContext, rawInput: 
 }
 
 /**
+ * The arguments under the operation's own names, an alias (`from`, `limit`...) renamed to the argument it stands for;
+ * `givenAs` maps each renamed argument back to the name the caller used, for error messages. Two names for one
+ * argument are refused rather than one silently winning.
+ */
+function underOwnNames(op: AnyOperation, input: unknown): { input: unknown; givenAs?: ReadonlyMap<string, string> } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { input };
+  const keys = Object.keys(input);
+  if (!keys.some((key) => op.argumentAliases.has(key))) return { input };
+  const givenAs = new Map<string, string>();
+  const entries = Object.entries(input).map(([key, value]): [string, unknown] => {
+    const name = op.argumentAliases.get(key) ?? key;
+    const other = givenAs.get(name) ?? (name !== key && keys.includes(name) ? name : undefined);
+    if (other !== undefined)
+      throw new OperationError(
+        'invalid_argument',
+        `arguments: "${other}" and "${key}" both give ${name}.`,
+        `Give one of them; ${op.name} calls it ${name}.`,
+      );
+    if (name !== key) givenAs.set(name, key);
+    return [name, value];
+  });
+  // Built as entries, never by assignment, so every name (even "__proto__") stays a key for the schema to judge.
+  return { input: Object.fromEntries(entries), givenAs };
+}
+
+/**
  * For one scanning read on PostgreSQL: sort and hash memory, so a month of events by day does not spill to disk at
  * the default 4 MB; no JIT, whose compiling costs such a query a second and more and saves it nothing; and a plan made
  * for this call's range, never a prepared statement's generic one, whose guesses suit a point lookup. The embedded
@@ -145,12 +176,17 @@ export interface ValidationIssue {
   readonly issues?: readonly { readonly message: string }[];
 }
 
-/** Validation issues as one readable sentence per bad field: `per_page: Too big: expected number to be <=100`. */
-export function describeIssues(issues: readonly ValidationIssue[], root = 'arguments'): string {
+/**
+ * Validation issues as one readable sentence per bad field: `per_page: Too big: expected number to be <=100`. A field
+ * the caller named by an alias (`givenAs`) is named as the caller did.
+ */
+export function describeIssues(issues: readonly ValidationIssue[], root = 'arguments', givenAs?: ReadonlyMap<string, string>): string {
   return issues
     .slice(0, 5)
     .map((issue) => {
-      const field = (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.') || root;
+      const names = (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment));
+      if (names[0] !== undefined) names[0] = givenAs?.get(names[0]) ?? names[0];
+      const field = names.join('.') || root;
       if (issue.code === 'unrecognized_keys' && issue.keys)
         return `${field}: unknown argument(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
       if (issue.code === 'invalid_key' && issue.issues?.[0]) return `${field}: invalid name: ${issue.issues[0].message}`;

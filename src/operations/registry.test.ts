@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { testPrincipal } from '../../test/helpers/principal.ts';
 import { DEFAULT_SELECTION } from '../mcp/selection.ts';
 import { toolList } from '../mcp/tools.ts';
-import { resolveToolName, TOOL_ALIASES } from './aliases.ts';
+import { ARGUMENT_ALIASES, argumentAliases, resolveToolName, TOOL_ALIASES } from './aliases.ts';
+import type { AnyOperation } from './define.ts';
 import { OPERATIONS, TOOLSETS } from './registry.ts';
 
 const FOLDER = new URL('./', import.meta.url);
@@ -57,6 +58,25 @@ test('aliases: a former name resolves to a current tool and never shadows one', 
   assert.equal(resolveToolName('search_chats', { search_chats: 'search_conversations' }), 'search_conversations');
   assert.equal(resolveToolName('get_contact', { search_chats: 'search_conversations' }), 'get_contact');
   assert.equal(resolveToolName('__proto__', {}), '__proto__');
+});
+
+test("argument aliases: each stands for an argument tools take, and never hides a tool's own argument", () => {
+  const declared = (op: AnyOperation) => Object.keys(op.input.shape);
+  for (const [alias, name] of Object.entries(ARGUMENT_ALIASES)) {
+    assert.ok(
+      OPERATIONS.some((op) => op.argumentAliases.get(alias) === name),
+      `${alias} -> ${name}: some tool reads it`,
+    );
+  }
+  for (const op of OPERATIONS) {
+    for (const [alias, name] of op.argumentAliases) {
+      assert.ok(declared(op).includes(name) && !declared(op).includes(alias), `${op.name}: ${alias} -> ${name}`);
+    }
+  }
+  const named = (name: string) => OPERATIONS.find((op) => op.name === name)!;
+  assert.equal(named('query_events').argumentAliases.get('limit'), 'per_page');
+  assert.equal(named('top_sources').argumentAliases.has('limit'), false, "top_sources' limit is its own");
+  assert.deepEqual([...argumentAliases(['start_date', 'limit'], { from: 'start_date', limit: 'per_page' })], [['from', 'start_date']]);
 });
 
 test('toolsets and operations are described for a model, within bounds', () => {

@@ -17,7 +17,9 @@ export function queryToInput(op: AnyOperation, url: URL): Record<string, unknown
   return Object.fromEntries(
     [...new Set(url.searchParams.keys())].map((key) => {
       const values = url.searchParams.getAll(key);
-      const declared = Object.hasOwn(properties, key) ? properties[key] : undefined;
+      // An alias (`limit` for per_page) is read as the argument it stands for, which the invoker renames it to.
+      const name = op.argumentAliases.get(key) ?? key;
+      const declared = Object.hasOwn(properties, name) ? properties[name] : undefined;
       const list = declared?.anyOf?.find((option) => option.type === 'array');
       const several = values.length > 1 || values.some((v) => v.includes(','));
       const schema = list && several ? list : declared;

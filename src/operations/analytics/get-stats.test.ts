@@ -180,6 +180,8 @@ await describeOperation(getStats, (h) => {
   test('refuses what it cannot answer, saying why', async () => {
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ metric: 'count', group_by: 'source,planet' }, /unknown dimension "planet"/],
+      [{ metric: 'count', group_by: ['source', 'planet'] }, /unknown dimension "planet"; use event, path/],
+      [{ metric: 'count', group_by: 'workspace,project_id' }, /each once/],
       [{ metric: 'conversion_rate' }, /needs conversion_event/],
       [{ metric: 'sessions', event: 'page_view' }, /event cannot narrow it/],
       [{ metric: 'count', interval: 'hour', start_date: '2024-01-01', end_date: '2026-01-01' }, /More than 1000 hours/],

@@ -32,7 +32,8 @@ export const getStats = defineOperation({
     metric: z.enum(METRICS),
     ...DateRangeParams,
     group_by: z
-      .union([z.array(z.enum(DIMENSION_NAMES)).max(3), z.string().max(100)])
+      // Names checked by dimensionsOf, which says which are known when one is not (a union's own message does not).
+      .union([z.array(z.string().max(40)).max(3), z.string().max(100)])
       .optional()
       .describe(`Up to 3 of ${DIMENSION_NAMES.join(', ')}; a list or "source,medium".`),
     interval: z.enum(INTERVALS).optional().describe('Adds a series: the metric per bucket.'),
@@ -127,10 +128,14 @@ export const getStats = defineOperation({
   },
 });
 
+/** Millimetric's name for a dimension ("project_id,source"). */
+const DIMENSION_ALIASES: Readonly<Record<string, Dimension>> = { project_id: 'workspace' };
+const ownDimensionName = (name: string): string => (Object.hasOwn(DIMENSION_ALIASES, name) ? DIMENSION_ALIASES[name]! : name);
+
 /** group_by as a list, from a list or Millimetric's comma-separated text, each a known dimension, each once. */
-function dimensionsOf(groupBy: readonly Dimension[] | string | undefined): Dimension[] {
+function dimensionsOf(groupBy: readonly string[] | string | undefined): Dimension[] {
   if (groupBy === undefined) return [];
-  const names = typeof groupBy === 'string' ? groupBy.split(',').map((name) => name.trim()) : groupBy;
+  const names = (typeof groupBy === 'string' ? groupBy.split(',') : groupBy).map((name) => ownDimensionName(name.trim()));
   const unknown = names.find((name) => !(DIMENSION_NAMES as readonly string[]).includes(name));
   if (unknown !== undefined) throw invalidArgument(`group_by: unknown dimension "${unknown}"; use ${DIMENSION_NAMES.join(', ')}.`);
   if (new Set(names).size !== names.length || names.length > 3) throw invalidArgument('group_by: up to 3 dimensions, each once.');
