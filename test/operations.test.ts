@@ -56,6 +56,17 @@ for (const engine of await engines()) {
           { start_date: from, end_date: to, breakdown: 'source_medium', limit: 20 },
         ],
         ['compare_projects', { from, to, metric: 'uniques' }, { start_date: from, end_date: to, metric: 'uniques' }],
+        // Several projects: the workspaces named, comma-separated.
+        [
+          'get_stats',
+          { metric: 'uniques', from, to, group_by: 'project_id', project_ids: ['northwind-eu', 'northwind-web'] },
+          { metric: 'uniques', start_date: from, end_date: to, group_by: 'workspace', workspace: 'northwind-eu,northwind-web' },
+        ],
+        [
+          'compare_projects',
+          { from, to, metric: 'count', project_ids: ['northwind-web', 'northwind-eu'] },
+          { start_date: from, end_date: to, metric: 'count', workspace: 'northwind-web,northwind-eu' },
+        ],
       ];
       for (const [tool, theirs, ours] of calls) {
         const expected = await callTool(modern, tool, ours);
@@ -75,6 +86,23 @@ for (const engine of await engines()) {
       assert.match(await refusal({ from, start_date: from }), /"start_date" and "from" both give start_date/);
       assert.match(await refusal({ project_id: 'northwind-web', project_slug: 'northwind-web' }), /"project_id" and "project_slug" both/);
       assert.match(await refusal({ limit: 500 }), /^limit: Too big: .*100/);
+      assert.match(await refusal({ project_ids: ['northwind-web', 'bluebird-clinics'] }), /No workspace "bluebird-clinics"/);
+      // Two workspaces read as the two together: their totals add up.
+      const total = async (workspace: string) =>
+        ((await callTool(modern, 'query_events', { workspace, start_date: from, end_date: to })).pagination as { total: number }).total;
+      const [web, eu] = [await total('northwind-web'), await total('northwind-eu')];
+      assert.ok(web > 0 && eu > 0, `events in both workspaces: ${web}, ${eu}`);
+      assert.equal(await total('northwind-web, northwind-eu'), web + eu);
+      // A write goes to one workspace.
+      const write = await modern.callTool({
+        name: 'track_event',
+        arguments: { workspace: 'northwind-web,northwind-eu', event: 'x', anonymous_id: 'a' },
+      });
+      assert.match((write.content as Array<{ text: string }>)[0]!.text, /one workspace/);
+      // Over REST a repeated parameter that takes one value is refused, not read as its last value.
+      const repeated = await rest(server.url, server.keys.northwind, '/events?workspace=northwind-web&workspace=northwind-eu');
+      assert.equal(repeated.status, 400, JSON.stringify(repeated.body));
+      assert.match(JSON.stringify(repeated.body), /workspace: Invalid input: expected string, received array/);
     });
 
     for (const op of OPERATIONS) {

@@ -96,6 +96,8 @@ describe('bad input and protocol misuse', () => {
     assert.match(await toolError('get_visitor_journey', {}), /exactly one of visitor_id or conversation_id/);
     assert.match(await toolError('get_usage_summary', { workspace: 'nope' }), /No workspace "nope"/);
     assert.match(await toolError('get_conversation', { conversation_id: 'cv_nope' }), /No conversation/);
+    // A value no branch of a union takes names every type the argument takes, not zod's bare "Invalid input".
+    assert.match(await toolError('query_events', { event: 123 }), /^event: Invalid input: expected string or array, received number/);
   });
 
   test('an unknown tool is a JSON-RPC invalid-params error', async () => {

@@ -16,8 +16,8 @@ export function resolveToolName(name: unknown, aliases: Readonly<Record<string, 
 
 /**
  * Argument names other analytics servers' tools take, read as Parley's own: Millimetric's `from` and `to` (start_date
- * and end_date take its instants), `limit` (per_page) and `project_id` / `project_slug` (workspace takes an id or a
- * slug). A tool reads an alias only when it takes the argument the alias stands for and none of the alias's own name
+ * and end_date take its instants), `limit` (per_page) and `project_id` / `project_slug` / `project_ids` (workspace takes
+ * an id or a slug, or several comma-separated). A tool reads an alias only when it takes the argument the alias stands for and none of the alias's own name
  * (top_sources keeps its own `limit`). Left out of the listed schemas, which every model pays for: they serve prompts
  * and configurations written for those servers, which then work unchanged.
  */
@@ -27,7 +27,11 @@ export const ARGUMENT_ALIASES: Readonly<Record<string, string>> = {
   limit: 'per_page',
   project_id: 'workspace',
   project_slug: 'workspace',
+  project_ids: 'workspace',
 };
+
+/** Aliases that take a list where their argument takes text: the list is read as its comma-separated form. */
+export const LIST_ALIASES: ReadonlySet<string> = new Set(['project_ids']);
 
 /** The aliases a tool with these arguments reads, each to the argument it stands for. */
 export function argumentAliases(

@@ -4,6 +4,7 @@ import type { RateLimitDecision, RateLimiter } from '../limits/rate-limit.ts';
 import type { UsageRecorder } from '../limits/usage.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { boundResult } from './bound.ts';
+import { LIST_ALIASES } from './aliases.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { AnyOperation, CallContext, OperationContext, Outcome } from './define.ts';
 import { OperationError } from './errors.ts';
@@ -139,7 +140,10 @@ function underOwnNames(op: AnyOperation, input: unknown): { input: unknown; give
         `Give one of them; ${op.name} calls it ${name}.`,
       );
     if (name !== key) givenAs.set(name, key);
-    return [name, value];
+    return [
+      name,
+      LIST_ALIASES.has(key) && Array.isArray(value) && value.every((item) => typeof item === 'string') ? value.join(',') : value,
+    ];
   });
   // Built as entries, never by assignment, so every name (even "__proto__") stays a key for the schema to judge.
   return { input: Object.fromEntries(entries), givenAs };
@@ -174,6 +178,10 @@ export interface ValidationIssue {
   readonly keys?: readonly string[];
   /** For a bad key of a record: what is wrong with the key itself. */
   readonly issues?: readonly { readonly message: string }[];
+  /** For a value no branch of a union takes: each branch's issues. */
+  readonly errors?: readonly (readonly ValidationIssue[])[];
+  /** For a value of the wrong type: the type expected. */
+  readonly expected?: string;
 }
 
 /**
@@ -190,7 +198,23 @@ export function describeIssues(issues: readonly ValidationIssue[], root = 'argum
       if (issue.code === 'unrecognized_keys' && issue.keys)
         return `${field}: unknown argument(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
       if (issue.code === 'invalid_key' && issue.issues?.[0]) return `${field}: invalid name: ${issue.issues[0].message}`;
+      if (issue.code === 'invalid_union') return `${field}: ${unionMessage(issue)}`;
       return `${field}: ${issue.message}`;
     })
     .join('; ');
+}
+
+/**
+ * A value of a type no branch of a union takes, as every branch's expected type: `Invalid input: expected string or
+ * array, received number`, where zod says only `Invalid input`. (A value of a branch's type is reported by zod as that
+ * branch's own issue.)
+ */
+function unionMessage(issue: ValidationIssue): string {
+  const mismatches = (issue.errors ?? []).map(([only, ...more]) =>
+    only?.code === 'invalid_type' && only.expected && more.length === 0 && !only.path?.length ? only : undefined,
+  );
+  if (mismatches.length === 0 || mismatches.some((mismatch) => mismatch === undefined)) return issue.message;
+  const expected = [...new Set(mismatches.map((mismatch) => mismatch!.expected))];
+  const received = /, received (\w+)$/.exec(mismatches[0]!.message)?.[1];
+  return `Invalid input: expected ${expected.join(' or ')}${received ? `, received ${received}` : ''}`;
 }

@@ -10,6 +10,7 @@ interface PropertySchema {
  * Query strings carry only text: turn each parameter into the type the operation's schema declares
  * (numbers, booleans, comma-separated or repeated arrays, objects as JSON text) and let the schema judge the result. A
  * parameter that may be one value or a list (`event=signup` or `event=signup,login`) is a list when it has several.
+ * A parameter repeated where the operation takes one value arrives as a list, which the schema refuses.
  */
 export function queryToInput(op: AnyOperation, url: URL): Record<string, unknown> {
   const properties = (op.jsonSchema.input.properties ?? {}) as Record<string, PropertySchema>;
@@ -32,7 +33,9 @@ export function queryToInput(op: AnyOperation, url: URL): Record<string, unknown
             .filter(Boolean)
             .map((v) => coerce(v, schema.items)),
         ];
-      return [key, coerce(values[values.length - 1]!, schema)];
+      // One value for an argument that takes one; several stay several, for the schema to refuse (or the invoker to
+      // join, for an alias that takes a list), rather than one silently winning.
+      return [key, values.length > 1 ? values.map((v) => coerce(v, schema)) : coerce(values[0]!, schema)];
     }),
   );
 }

@@ -5,13 +5,13 @@ import type { Queryable } from '../../db/database.ts';
 import { defineOperation } from '../define.ts';
 import { invalidArgument } from '../errors.ts';
 import { DateRangeParams, resolveRange, ResolvedRange } from '../params/dates.ts';
-import { tenantOf } from '../../domain/tenancy/tenant.ts';
+import { tenantFor, WorkspaceParam } from '../params/workspace.ts';
 
 export const compareWorkspaces = defineOperation({
   name: 'compare_workspaces',
   title: 'Compare workspaces',
   description:
-    'Ranks every workspace this credential sees by one metric over a date range (default: the last 30 days), beside ' +
+    'Ranks every workspace this credential sees (or those named) by one metric over a date range (default: the last 30 days), beside ' +
     'the same metric over the period just before it: "which site had the most visitors this week?". Metrics as in ' +
     'get_stats: count, uniques, sessions, pageviews, bounce_rate, conversion_rate (with conversion_event). Workspaces ' +
     'without events rank last with 0.',
@@ -22,6 +22,7 @@ export const compareWorkspaces = defineOperation({
     metric: z.enum(METRICS),
     ...DateRangeParams,
     conversion_event: z.string().min(1).max(100).optional().describe('For conversion_rate: the event that counts as converting.'),
+    workspace: WorkspaceParam,
   }),
   output: z.object({
     metric: z.enum(METRICS),
@@ -45,7 +46,7 @@ export const compareWorkspaces = defineOperation({
   async run({ db, principal }, input) {
     if (input.metric === 'conversion_rate' && input.conversion_event === undefined)
       throw invalidArgument('conversion_rate needs conversion_event: the event that counts as converting, e.g. "signup".');
-    const tenant = tenantOf(principal);
+    const tenant = tenantFor(principal, input.workspace);
     const range = resolveRange(input, tenant.workspaces);
     const length = range.end.getTime() - range.start.getTime();
     const spec = { metric: input.metric, conversionEvent: input.conversion_event };

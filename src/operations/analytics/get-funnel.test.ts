@@ -126,8 +126,14 @@ await describeOperation(getFunnel, (h) => {
     );
   });
 
-  test('refuses a funnel of one step, eleven, or a window it cannot read', async () => {
+  test('refuses a funnel of one step, eleven, a property value of no type it takes, or a window it cannot read', async () => {
     await h.refuse(getFunnel, { steps: [{ event: 'a' }] }, 'invalid_argument');
+    const nullValue = await h.refuse(
+      getFunnel,
+      { steps: [{ event: 'a', properties: { plan: null } }, { event: 'b' }] },
+      'invalid_argument',
+    );
+    assert.match(nullValue.message, /^steps\.0\.properties\.plan: Invalid input: expected string or number or boolean, received null/);
     await h.refuse(getFunnel, { steps: Array.from({ length: 11 }, () => ({ event: 'a' })) }, 'invalid_argument');
     await h.refuse(getFunnel, { steps, conversion_window: '2 weeks' }, 'invalid_argument');
     await h.refuse(getFunnel, { steps, conversion_window: '91d' }, 'invalid_argument');

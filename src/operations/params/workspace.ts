@@ -6,21 +6,29 @@ import { OperationError } from '../errors.ts';
 export const WorkspaceParam = z
   .string()
   .min(1)
-  .max(100)
+  .max(1000)
   .optional()
-  .describe('Workspace id (ws_...) or slug. Omit to read across every workspace this credential may see.');
+  .describe('Workspace ids (ws_...) or slugs, comma-separated; omit for every workspace this credential sees.');
 
-/** The tenant a call acts for: the workspace it names (id or slug), or every workspace the principal may see. */
+/**
+ * The tenant a call acts for: the workspaces it names (ids or slugs, comma-separated), or every workspace the principal
+ * may see. Ids and slugs hold no comma.
+ */
 export function tenantFor(principal: Principal, workspace: string | undefined): Tenant {
   if (workspace === undefined) return tenantOf(principal);
-  const found = principal.workspaces.find((w) => w.id === workspace || w.slug === workspace);
-  if (!found)
-    throw new OperationError(
-      'not_found',
-      `No workspace "${workspace}" is visible to this credential.`,
-      'Call list_workspaces to see the workspaces this credential may use.',
-    );
-  return tenantOf(principal, [found]);
+  const names = workspace.split(',').map((name) => name.trim());
+  const found = new Map<string, WorkspaceRef>();
+  for (const name of names) {
+    const match = principal.workspaces.find((w) => w.id === name || w.slug === name);
+    if (!match)
+      throw new OperationError(
+        'not_found',
+        `No workspace "${name}" is visible to this credential.`,
+        'Call list_workspaces to see the workspaces this credential may use.',
+      );
+    found.set(match.id, match);
+  }
+  return tenantOf(principal, [...found.values()]);
 }
 
 /** The time zone that date-only arguments mean when the caller gives none. */
@@ -38,7 +46,10 @@ export function writeTenant(principal: Principal, workspace: string | undefined)
       'Call list_workspaces to see the workspaces this credential may use.',
     );
   }
-  return tenantFor(principal, workspace ?? principal.workspaces[0]!.id);
+  const tenant = tenantFor(principal, workspace ?? principal.workspaces[0]!.id);
+  if (tenant.workspaces.length > 1)
+    throw new OperationError('invalid_argument', 'A write goes to one workspace: pass one workspace id or slug, not several.');
+  return tenant;
 }
 
 /** The tenant of the one workspace a row, already read through the principal, lives in: what a change to it may touch. */
