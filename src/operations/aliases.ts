@@ -16,10 +16,11 @@ export function resolveToolName(name: unknown, aliases: Readonly<Record<string, 
 
 /**
  * Argument names other analytics servers' tools take, read as Parley's own: Millimetric's `from` and `to` (start_date
- * and end_date take its instants), `limit` (per_page) and `project_id` / `project_slug` / `project_ids` (workspace takes
- * an id or a slug, or several comma-separated). A tool reads an alias only when it takes the argument the alias stands for and none of the alias's own name
- * (top_sources keeps its own `limit`). Left out of the listed schemas, which every model pays for: they serve prompts
- * and configurations written for those servers, which then work unchanged.
+ * and end_date take its instants), `limit` (per_page) and `project_id` / `project_slug` / `project_ids` (workspace
+ * takes an id or a slug, or several comma-separated). A tool reads an alias only when it takes the argument the alias
+ * stands for and none of the alias's own name (top_sources keeps its own `limit`). Left out of the listed schemas,
+ * which every model pays for: they serve prompts and configurations written for those servers, which then work
+ * unchanged.
  */
 export const ARGUMENT_ALIASES: Readonly<Record<string, string>> = {
   from: 'start_date',

@@ -11,10 +11,10 @@ export const compareWorkspaces = defineOperation({
   name: 'compare_workspaces',
   title: 'Compare workspaces',
   description:
-    'Ranks every workspace this credential sees (or those named) by one metric over a date range (default: the last 30 days), beside ' +
-    'the same metric over the period just before it: "which site had the most visitors this week?". Metrics as in ' +
-    'get_stats: count, uniques, sessions, pageviews, bounce_rate, conversion_rate (with conversion_event). Workspaces ' +
-    'without events rank last with 0.',
+    'Ranks every workspace this credential sees (or those named) by one metric over a date range (default: the last ' +
+    '30 days), beside the same metric over the period just before it: "which site had the most visitors this week?". ' +
+    'Metrics as in get_stats: count, uniques, sessions, pageviews, bounce_rate, conversion_rate (with ' +
+    'conversion_event). Workspaces without events rank last with 0.',
   scope: 'read',
   scans: true,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
