@@ -97,6 +97,27 @@ await describeOperation(trackEvent, (h) => {
     for (const v of visitors) assert.deepEqual([v.events, v.first, v.last], [32, v.earliest, v.latest], v.anonymous_id);
   });
 
+  test('concurrent batches sharing event ids in opposite orders both answer, and each event is recorded once', async () => {
+    const events = Array.from({ length: 400 }, (_, i) => ({
+      event: 'button_clicked',
+      anonymous_id: `anon-crossed-${i % 4}`,
+      event_id: `crossed-${String(i).padStart(3, '0')}`,
+    }));
+    // Inserted in the batch's order, each waited for the other's commit in one round or more of eight (a deadlock,
+    // which PostgreSQL ended by failing one batch).
+    for (let round = 0; round < 8; round++) {
+      const batches = [events, [...events].reverse()].map((batch) =>
+        batch.map((event) => ({ ...event, event_id: `${event.event_id}-${round}` })),
+      );
+      const answers = await Promise.all(batches.map((batch) => h.call(trackEvent, { batch }, secret)));
+      assert.equal(answers[0]!.accepted + answers[1]!.accepted, 400, JSON.stringify(answers.map((a) => a.accepted)));
+    }
+    const { n } = await h.one<{ n: number }>("select count(*) as n from events where workspace_id = $1 and dedupe_key like 'crossed-%'", [
+      workspaceId,
+    ]);
+    assert.equal(n, 3200);
+  });
+
   test('a user id that names a contact (by id or e-mail) links the event and the visitor to that contact', async () => {
     const contact = await h.one<{ id: string; email: string }>(
       'select id, email from contacts where workspace_id = $1 and email is not null order by id limit 1',
