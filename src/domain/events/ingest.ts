@@ -217,9 +217,10 @@ async function insertEvents(db: Queryable, rows: ReadonlyArray<Record<keyof type
     return new Set(rows.map((row) => row.id));
   }
   // In event id order, whatever the batch's: an insert that meets another batch's uncommitted event id waits for its
-  // commit, so two batches sharing event ids in opposite orders would each wait for the other.
+  // commit, so two batches sharing event ids in opposite orders would each wait for the other. One event id twice in
+  // a batch keeps the first (ids rise in the batch's order).
   const inserted = await db.query<{ id: string }>(
-    `insert into events (${insert.columns}) ${insert.select} order by dedupe_key
+    `insert into events (${insert.columns}) ${insert.select} order by dedupe_key, id
      on conflict (workspace_id, dedupe_key) where dedupe_key is not null do nothing returning id`,
     insert.params,
   );

@@ -157,6 +157,10 @@ await describeOperation(trackEvent, (h) => {
     const again = await h.call(trackEvent, { batch: [...batch.slice(40), { ...batch[0]!, event_id: 'batch-event-new' }] }, secret);
     assert.deepEqual([again.accepted, again.duplicates], [1, 10]);
     assert.deepEqual(again.ids.slice(0, 10), Array(10).fill(null));
+    // One event id twice in a batch: the first is recorded, the second answered as a duplicate.
+    const pair = [batch[0]!, batch[1]!].map((event) => ({ ...event, event_id: 'batch-event-twice' }));
+    const twice = await h.call(trackEvent, { batch: pair }, secret);
+    assert.deepEqual([twice.accepted, twice.duplicates, typeof twice.ids[0], twice.ids[1]], [1, 1, 'string', null]);
     const keyed = { batch: [{ event: 'button_clicked', anonymous_id: 'anon-keyed' }], idempotency_key: 'track-once' };
     const once = await h.call(trackEvent, keyed, secret);
     assert.deepEqual(await h.call(trackEvent, keyed, secret), once);
