@@ -93,6 +93,8 @@ for (const engine of await engines()) {
       const [web, eu] = [await total('northwind-web'), await total('northwind-eu')];
       assert.ok(web > 0 && eu > 0, `events in both workspaces: ${web}, ${eu}`);
       assert.equal(await total('northwind-web, northwind-eu'), web + eu);
+      assert.equal(await total('northwind-web,'), web);
+      assert.match(await refusal({ workspace: ' , ' }), /^workspace: name a workspace id or slug/);
       // A write goes to one workspace.
       const write = await modern.callTool({
         name: 'track_event',

@@ -11,12 +11,16 @@ export const WorkspaceParam = z
   .describe('Workspace ids (ws_...) or slugs, comma-separated; omit for every workspace this credential sees.');
 
 /**
- * The tenant a call acts for: the workspaces it names (ids or slugs, comma-separated), or every workspace the principal
- * may see. Ids and slugs hold no comma.
+ * The tenant a call acts for: the workspaces it names (ids or slugs, comma-separated; empty items are skipped, as in
+ * REST's lists), or every workspace the principal may see. Ids and slugs hold no comma.
  */
 export function tenantFor(principal: Principal, workspace: string | undefined): Tenant {
   if (workspace === undefined) return tenantOf(principal);
-  const names = workspace.split(',').map((name) => name.trim());
+  const names = workspace
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.length === 0) throw new OperationError('invalid_argument', 'workspace: name a workspace id or slug, or leave it out.');
   const found = new Map<string, WorkspaceRef>();
   for (const name of names) {
     const match = principal.workspaces.find((w) => w.id === name || w.slug === name);
