@@ -1,6 +1,7 @@
 import path from 'node:path';
 import proxyaddr from 'proxy-addr';
 import * as z from 'zod';
+import { commaList } from './comma-list.ts';
 
 /** Environment configuration, validated once at start so a bad value fails loudly with its name. */
 const ConfigSchema = z.object({
@@ -45,7 +46,7 @@ const ConfigSchema = z.object({
     .string()
     .default('')
     .refine(
-      (value) => compilesAsTrust(list(value)),
+      (value) => compilesAsTrust(commaList(value)),
       'expected addresses, CIDR ranges or loopback / linklocal / uniquelocal, comma-separated',
     ),
 });
@@ -97,17 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     mcpFastPath: c.MCP_FAST_PATH === 'on',
     clientMetadataPrivateNetwork: c.CLIENT_METADATA_PRIVATE_NETWORK === 'on',
-    trustedProxies: list(c.TRUSTED_PROXIES),
-    allowedHosts: [new URL(publicUrl).hostname, ...list(c.ALLOWED_HOSTS)],
+    trustedProxies: commaList(c.TRUSTED_PROXIES),
+    allowedHosts: [new URL(publicUrl).hostname, ...commaList(c.ALLOWED_HOSTS)],
   };
-}
-
-/** A comma-separated setting as its trimmed, non-empty items. */
-function list(value: string): string[] {
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
 }
 
 function compilesAsTrust(entries: string[]): boolean {

@@ -1,3 +1,4 @@
+import { commaList } from '../comma-list.ts';
 import { resolveToolName } from '../operations/aliases.ts';
 import { OPERATIONS, TOOLSETS } from '../operations/registry.ts';
 
@@ -25,16 +26,11 @@ export const DEFAULT_SELECTION = selection(
 const TOOLSET_IDS = TOOLSETS.map((t) => t.id);
 const CATALOGUE = 'catalogue';
 const TOOL_NAMES = new Set(OPERATIONS.map((op) => op.name));
-const items = (value: string) =>
-  value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 export function parseSelection(requested: { toolsets?: string | undefined; tools?: string | undefined }): ToolSelection | Error {
   if (requested.toolsets === undefined && requested.tools === undefined) return DEFAULT_SELECTION;
-  const toolsets = items(requested.toolsets ?? '');
-  const tools = items(requested.tools ?? '').map((name) => String(resolveToolName(name)));
+  const toolsets = commaList(requested.toolsets ?? '');
+  const tools = commaList(requested.tools ?? '').map((name) => String(resolveToolName(name)));
   const unknownToolsets = toolsets.filter((id) => id !== 'all' && !TOOLSET_IDS.includes(id));
   if (unknownToolsets.length > 0)
     return new Error(`Unknown toolset(s): ${unknownToolsets.join(', ')}. Known toolsets: ${TOOLSET_IDS.join(', ')}, or all.`);

@@ -1,3 +1,4 @@
+import { commaList } from '../comma-list.ts';
 import type { AnyOperation } from '../operations/define.ts';
 
 interface PropertySchema {
@@ -24,15 +25,7 @@ export function queryToInput(op: AnyOperation, url: URL): Record<string, unknown
       const list = declared?.anyOf?.find((option) => option.type === 'array');
       const several = values.length > 1 || values.some((v) => v.includes(','));
       const schema = list && several ? list : declared;
-      if (schema?.type === 'array')
-        return [
-          key,
-          values
-            .flatMap((v) => v.split(','))
-            .map((v) => v.trim())
-            .filter(Boolean)
-            .map((v) => coerce(v, schema.items)),
-        ];
+      if (schema?.type === 'array') return [key, values.flatMap(commaList).map((v) => coerce(v, schema.items))];
       // One value for an argument that takes one; several stay several, for the schema to refuse (or the invoker to
       // join, for an alias that takes a list), rather than one silently winning.
       return [key, values.length > 1 ? values.map((v) => coerce(v, schema)) : coerce(values[0]!, schema)];

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Principal, WorkspaceRef } from '../../domain/tenancy/principal.ts';
 import { tenantOf, type Tenant } from '../../domain/tenancy/tenant.ts';
+import { commaList } from '../../comma-list.ts';
 import { OperationError } from '../errors.ts';
 
 export const WorkspaceParam = z
@@ -16,10 +17,7 @@ export const WorkspaceParam = z
  */
 export function tenantFor(principal: Principal, workspace: string | undefined): Tenant {
   if (workspace === undefined) return tenantOf(principal);
-  const names = workspace
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
+  const names = commaList(workspace);
   if (names.length === 0) throw new OperationError('invalid_argument', 'workspace: name a workspace id or slug, or leave it out.');
   const found = new Map<string, WorkspaceRef>();
   for (const name of names) {
