@@ -21,6 +21,7 @@ import * as eventsWithoutForeignKeys from './migrations/017-events-without-forei
 import * as trafficSignals from './migrations/018-traffic-signals.ts';
 import * as visitorsHotUpdates from './migrations/019-visitors-hot-updates.ts';
 import * as ingestKeys from './migrations/020-ingest-keys.ts';
+import * as oneRollupTrigger from './migrations/021-one-rollup-trigger.ts';
 
 /**
  * One schema change. Most run in a transaction (`sql`, any number of statements): all or nothing. A change that
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, name: 'traffic-signals', sql: trafficSignals.sql },
   { version: 19, name: 'visitors-hot-updates', sql: visitorsHotUpdates.sql },
   { version: 20, name: 'ingest-keys', sql: ingestKeys.sql },
+  { version: 21, name: 'one-rollup-trigger', sql: oneRollupTrigger.sql },
 ];
 
 export function checksum(migration: Migration): string {

@@ -20,8 +20,8 @@ export interface DemoKey {
 }
 
 const DEMO_SLUGS = ['northwind', 'bluebird'];
-/** The statement triggers that keep event_hours and visitor_hours (migrations 013, 014, 016 and 018). */
-const ROLLUP_TRIGGERS = ['events_roll_up', 'events_roll_up_visitors'];
+/** The statement trigger that keeps event_hours and visitor_hours (migrations 013, 018 and 021). */
+const ROLLUP_TRIGGER = 'events_roll_up';
 
 /**
  * Loads the demo tenants (unless present) and creates fresh keys for them: an account-wide key per account and
@@ -36,10 +36,10 @@ export async function loadDemo(db: Database, options: DemoOptions = {}): Promise
       // On the embedded engine nothing else can write meanwhile: the rollups are filled once at the end, not by their
       // triggers at every batch (half a second of the quick start).
       const rollUpAfter = db.engine === 'embedded';
-      if (rollUpAfter) await tx.query(`alter table events ${ROLLUP_TRIGGERS.map((name) => `disable trigger ${name}`).join(', ')}`);
+      if (rollUpAfter) await tx.query(`alter table events disable trigger ${ROLLUP_TRIGGER}`);
       await generateDemoData(tx, options);
       if (rollUpAfter) {
-        await tx.query(`alter table events ${ROLLUP_TRIGGERS.map((name) => `enable trigger ${name}`).join(', ')}`);
+        await tx.query(`alter table events enable trigger ${ROLLUP_TRIGGER}`);
         for (const rollUp of rollUps) await tx.query(rollUp);
       }
       // At the default scale the events fill a few hundred pages and their order costs nothing; rewriting them would

@@ -9,13 +9,13 @@
 import { ROLLED_UP } from './013-event-hours.ts';
 
 /** A combination of signals as one text, which tells an absent value from any text (a row literal). */
-const signalsKey = (alias: string) =>
+export const signalsKey = (alias: string) =>
   `row(${alias}.source, ${alias}.medium, ${alias}.campaign, ${alias}.referrer_domain, ${alias}.gclid, ${alias}.msclkid)::text`;
 
 const SIGNAL_COLUMNS = 'source, medium, campaign, referrer_domain, gclid, msclkid';
 
 /** `events` (a table or a transition table) rolled up by hour, visitor and signals, as ROLLED_UP names its columns. */
-const rolledUp = (events: string) => /* sql */ `(${ROLLED_UP} from ${events} e group by 1, 2, 3, 4, 5, 6, 7, 8, 9)
+export const rolledUp = (events: string) => /* sql */ `(${ROLLED_UP} from ${events} e group by 1, 2, 3, 4, 5, 6, 7, 8, 9)
     as r (workspace_id, hour, visitor_id, source, medium, campaign, referrer_domain, gclid, msclkid, events, pageviews)`;
 
 /**
@@ -37,7 +37,7 @@ const numbered = (events: string) => /* sql */ `select r.workspace_id, r.hour,
   from ${rolledUp(events)}, lateral (select ${signalsKey('r')} as key) k
   order by 1, 2, 3, 4`;
 
-const EVENT_HOURS_COLUMNS = 'workspace_id, hour, visitor_number, signals_id, events, pageviews';
+export const EVENT_HOURS_COLUMNS = 'workspace_id, hour, visitor_number, signals_id, events, pageviews';
 
 /** The rollup with its signals joined back, read as event_hours was before; a later change to its columns re-creates it. */
 export const SIGNALS_VIEW = /* sql */ `create view event_hours_with_signals as
@@ -51,6 +51,22 @@ export const backfills = [
   `insert into visitor_hours (workspace_id, hour, visitor_number, events, pageviews)
   select workspace_id, hour, visitor_number, sum(events), sum(pageviews) from event_hours group by 1, 2, 3 order by 1, 2, 3`,
 ];
+
+/**
+ * The end of the rollup trigger's body, after a statement that stored the rows of known combinations and left those
+ * of unknown ones in `signals` without an id: the new combinations are stored, then the rows they number.
+ */
+export const ROLL_UP_NEW_SIGNALS = /* sql */ `select array_agg(row(workspace_id, key)::text) into unknown from signals where id is null;
+  if unknown is not null then
+    ${newSignals('new_events')};
+    insert into event_hours as h (${EVENT_HOURS_COLUMNS})
+      select workspace_id, hour, visitor_number, signals_id, events, pageviews from (${numbered('new_events')}) n
+      where row(workspace_id, key)::text = any(unknown)
+    on conflict on constraint event_hours_key
+      do update set events = h.events + excluded.events, pageviews = h.pageviews + excluded.pageviews;
+  end if;
+  return null;
+end $$;`;
 
 export const sql = /* sql */ `
 create table traffic_signals (
@@ -107,17 +123,7 @@ begin
       order by 1, 2, 3, 4
       on conflict on constraint event_hours_key
         do update set events = h.events + excluded.events, pageviews = h.pageviews + excluded.pageviews)
-  select array_agg(row(workspace_id, key)::text) into unknown from signals where id is null;
-  if unknown is not null then
-    ${newSignals('new_events')};
-    insert into event_hours as h (${EVENT_HOURS_COLUMNS})
-      select workspace_id, hour, visitor_number, signals_id, events, pageviews from (${numbered('new_events')}) n
-      where row(workspace_id, key)::text = any(unknown)
-    on conflict on constraint event_hours_key
-      do update set events = h.events + excluded.events, pageviews = h.pageviews + excluded.pageviews;
-  end if;
-  return null;
-end $$;
+  ${ROLL_UP_NEW_SIGNALS}
 
 analyze traffic_signals, event_hours;
 `;

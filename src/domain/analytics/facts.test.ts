@@ -150,6 +150,16 @@ await describeWithDemo('the hourly rollup', (h) => {
       assert.equal(Number(check!.rolled), Number(check!.raw), rollup);
       assert.equal(Number(check!.rolled_views), Number(check!.views), rollup);
     }
+    // Row by row too: the hours by visitor are the events grouped by hour and visitor (one grouping writes both rollups).
+    const raw = `select date_trunc('hour', e.occurred_at, 'UTC') as hour, v.number, count(*)::int as events,
+        (count(*) filter (where e.name = 'page_view'))::int as pageviews
+      from events e left join visitors v on v.id = e.visitor_id where e.workspace_id = $1 group by 1, 2`;
+    const rolled = 'select hour, visitor_number, events, pageviews from visitor_hours where workspace_id = $1';
+    const [differing] = await h.sql<{ n: number }>(
+      `select count(*) as n from ((${raw} except ${rolled}) union all (${rolled} except ${raw})) d`,
+      [workspace],
+    );
+    assert.equal(Number(differing!.n), 0);
     const spec = {
       metric: 'uniques' as const,
       start: at('2026-10-20T00:00:00Z'),
