@@ -58,3 +58,13 @@ test('unnestRows sends a column with one value in every row once, unless no colu
   assert.equal(insert.select, 'select u.id, $2::text as site, $3::text as gone from unnest($1::text[]) as u (id)');
   assert.deepEqual(unnestRows({ site: 'text' }, [{ site: 'web' }, { site: 'web' }]).params, ['{"web","web"}']);
 });
+
+test('unnestRows sends a column with few distinct values as those values and each row its number among them', () => {
+  const rows = ['a', 'b', 'a', null, 'a', 'b', 'a', 'a', 'b', 'a', 'a', 'a'].map((page, i) => ({ id: `e${i}`, page }));
+  const insert = unnestRows({ id: 'text', page: 'text' }, rows);
+  assert.deepEqual(insert.params.slice(1), ['{"a","b",NULL}', '{1,2,1,3,1,2,1,1,2,1,1,1}']);
+  assert.equal(insert.select, 'select u.id, ($2::text[])[u.page] as page from unnest($1::text[], $3::int[]) as u (id, page)');
+  // More than a quarter of the rows distinct: the values themselves.
+  const varied = unnestRows({ id: 'text', page: 'text' }, rows.slice(0, 11));
+  assert.equal(varied.select, 'select u.id, u.page from unnest($1::text[], $2::text[]) as u (id, page)');
+});
