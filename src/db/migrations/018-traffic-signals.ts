@@ -53,20 +53,17 @@ export const backfills = [
 ];
 
 /**
- * The end of the rollup trigger's body, after a statement that stored the rows of known combinations and left those
- * of unknown ones in `signals` without an id: the new combinations are stored, then the rows they number.
+ * The rollup trigger's step for rows of combinations its first statement did not know (`unknown`, none in nearly every
+ * batch): the new combinations are stored, then the rows they number.
  */
-export const ROLL_UP_NEW_SIGNALS = /* sql */ `select array_agg(row(workspace_id, key)::text) into unknown from signals where id is null;
-  if unknown is not null then
+export const STORE_NEW_SIGNALS = /* sql */ `if unknown is not null then
     ${newSignals('new_events')};
     insert into event_hours as h (${EVENT_HOURS_COLUMNS})
       select workspace_id, hour, visitor_number, signals_id, events, pageviews from (${numbered('new_events')}) n
       where row(workspace_id, key)::text = any(unknown)
     on conflict on constraint event_hours_key
       do update set events = h.events + excluded.events, pageviews = h.pageviews + excluded.pageviews;
-  end if;
-  return null;
-end $$;`;
+  end if;`;
 
 export const sql = /* sql */ `
 create table traffic_signals (
@@ -123,7 +120,10 @@ begin
       order by 1, 2, 3, 4
       on conflict on constraint event_hours_key
         do update set events = h.events + excluded.events, pageviews = h.pageviews + excluded.pageviews)
-  ${ROLL_UP_NEW_SIGNALS}
+  select array_agg(row(workspace_id, key)::text) into unknown from signals where id is null;
+  ${STORE_NEW_SIGNALS}
+  return null;
+end $$;
 
 analyze traffic_signals, event_hours;
 `;

@@ -54,6 +54,31 @@ await describeWithDemo('the hourly rollup', (h) => {
     });
   }
 
+  /** Both rollups hold every event of the workspace: in all, and the hours by visitor row by row. */
+  async function assertRolledUp(workspace: string) {
+    for (const rollup of ['event_hours', 'visitor_hours']) {
+      const [check] = await h.sql<{ raw: number; rolled: number; views: number; rolled_views: number }>(
+        `select (select count(*) from events where workspace_id = $1) as raw,
+         (select sum(events) from ${rollup} where workspace_id = $1) as rolled,
+         (select count(*) from events where workspace_id = $1 and name = 'page_view') as views,
+         (select sum(pageviews) from ${rollup} where workspace_id = $1) as rolled_views`,
+        [workspace],
+      );
+      assert.equal(Number(check!.rolled), Number(check!.raw), rollup);
+      assert.equal(Number(check!.rolled_views), Number(check!.views), rollup);
+    }
+    // Row by row too: the hours by visitor are the events grouped by hour and visitor (one grouping writes both rollups).
+    const raw = `select date_trunc('hour', e.occurred_at, 'UTC') as hour, v.number, count(*)::int as events,
+      (count(*) filter (where e.name = 'page_view'))::int as pageviews
+    from events e left join visitors v on v.id = e.visitor_id where e.workspace_id = $1 group by 1, 2`;
+    const rolled = 'select hour, visitor_number, events, pageviews from visitor_hours where workspace_id = $1';
+    const [differing] = await h.sql<{ n: number }>(
+      `select count(*) as n from ((${raw} except ${rolled}) union all (${rolled} except ${raw})) d`,
+      [workspace],
+    );
+    assert.equal(Number(differing!.n), 0);
+  }
+
   test('get_stats over the rollup equals the raw events on random ranges across DST, for every metric and dimension it serves', async () => {
     const tenant = tenantOf(h.as.northwind);
     const next = seeded(7);
@@ -139,27 +164,7 @@ await describeWithDemo('the hourly rollup', (h) => {
     ];
     await h.db.transaction((tx) => recordEvents(tx, workspace, 'custom', batch));
     await h.db.transaction((tx) => recordEvents(tx, workspace, 'custom', [batch[1]!])); // the same event id: not recorded again
-    for (const rollup of ['event_hours', 'visitor_hours']) {
-      const [check] = await h.sql<{ raw: number; rolled: number; views: number; rolled_views: number }>(
-        `select (select count(*) from events where workspace_id = $1) as raw,
-           (select sum(events) from ${rollup} where workspace_id = $1) as rolled,
-           (select count(*) from events where workspace_id = $1 and name = 'page_view') as views,
-           (select sum(pageviews) from ${rollup} where workspace_id = $1) as rolled_views`,
-        [workspace],
-      );
-      assert.equal(Number(check!.rolled), Number(check!.raw), rollup);
-      assert.equal(Number(check!.rolled_views), Number(check!.views), rollup);
-    }
-    // Row by row too: the hours by visitor are the events grouped by hour and visitor (one grouping writes both rollups).
-    const raw = `select date_trunc('hour', e.occurred_at, 'UTC') as hour, v.number, count(*)::int as events,
-        (count(*) filter (where e.name = 'page_view'))::int as pageviews
-      from events e left join visitors v on v.id = e.visitor_id where e.workspace_id = $1 group by 1, 2`;
-    const rolled = 'select hour, visitor_number, events, pageviews from visitor_hours where workspace_id = $1';
-    const [differing] = await h.sql<{ n: number }>(
-      `select count(*) as n from ((${raw} except ${rolled}) union all (${rolled} except ${raw})) d`,
-      [workspace],
-    );
-    assert.equal(Number(differing!.n), 0);
+    await assertRolledUp(workspace);
     const spec = {
       metric: 'uniques' as const,
       start: at('2026-10-20T00:00:00Z'),
@@ -171,5 +176,26 @@ await describeWithDemo('the hourly rollup', (h) => {
     assert.deepEqual(await eventStats(h.db, tenant, spec), await eventStats(h.db, tenant, { ...spec, raw: true }));
     const byDevice = { ...spec, groupBy: ['device' as const] };
     assert.deepEqual(await eventStats(h.db, tenant, byDevice), await eventStats(h.db, tenant, { ...byDevice, raw: true }));
+  });
+
+  test('concurrent batches bringing a new campaign to the same visitors all commit, and keep both rollups equal to the events', async () => {
+    const workspace = tenantOf(h.as.northwind).workspaceIds[0]!;
+    const occurredAt = new Date('2026-11-03T10:15:00Z');
+    for (let round = 0; round < 6; round++) {
+      // Every batch the same 20 visitors' known traffic and the round's new campaign, each batch in another order: one
+      // batch may know the campaign while another stores it, both writing the same rows of both rollups.
+      const batch = (offset: number) =>
+        Array.from({ length: 40 }, (_, i) => ({
+          name: 'page_view',
+          anonymousId: `race-${(i + offset) % 20}`,
+          occurredAt,
+          properties: {},
+          source: 'newsletter',
+          medium: 'email',
+          campaign: i % 2 === 0 ? `launch-${round}` : 'weekly',
+        }));
+      await Promise.all([0, 5, 10, 15].map((offset) => h.db.transaction((tx) => recordEvents(tx, workspace, 'custom', batch(offset)))));
+    }
+    await assertRolledUp(workspace);
   });
 });
