@@ -210,6 +210,33 @@ for (const engine of await engines()) {
       assert.equal((await db.query("select * from accounts where id = 'acct_commit'")).length, 1);
     });
 
+    test('a transaction rolled back to break a deadlock runs again, and both transactions commit', async (t) => {
+      if (engine.name !== 'postgres') return t.skip('one connection: the embedded engine cannot deadlock');
+      await db.query("insert into accounts (id, name, slug) values ('acct_dead_a', 'A', 'dead-a'), ('acct_dead_b', 'B', 'dead-b')");
+      // Each locks one account, waits until the other has locked its own, then wants the other's: a deadlock, which
+      // PostgreSQL breaks after deadlock_timeout by rolling one back. That one runs again and waits its turn.
+      let locked = 0;
+      let bothLocked: () => void;
+      const barrier = new Promise<void>((resolve) => (bothLocked = resolve));
+      let attempts = 0;
+      const crossing = (first: string, second: string) =>
+        db.transaction(async (tx) => {
+          attempts++;
+          await tx.query(`update accounts set name = name || '+' where id = $1`, [first]);
+          if (++locked === 2) bothLocked();
+          await barrier;
+          await tx.query(`update accounts set name = name || '+' where id = $1`, [second]);
+        });
+      await Promise.all([crossing('acct_dead_a', 'acct_dead_b'), crossing('acct_dead_b', 'acct_dead_a')]);
+      assert.equal(attempts, 3, 'one of the two ran again');
+      const names = await db.query<{ name: string }>("select name from accounts where id like 'acct_dead_%' order by id");
+      assert.deepEqual(
+        names.map((row) => row.name),
+        ['A++', 'B++'],
+        'each update applied once per committed transaction',
+      );
+    });
+
     test('full-text search stems words and ranks on both engines', async () => {
       await db.query("insert into workspaces (id, account_id, name, slug) values ('ws_fts', 'acct_commit', 'W', 'w')");
       await db.query(`insert into conversations (id, workspace_id, started_at, last_message_at) values ('cv_fts', 'ws_fts', now(), now())`);

@@ -26,3 +26,13 @@ export function isConnectionFailure(error: unknown): boolean {
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_STATES.has(code) || code.startsWith('08'))) return true;
   return DRIVER_MESSAGES.test(error.message);
 }
+
+/**
+ * SQLSTATEs of a transaction PostgreSQL rolled back to settle a conflict with another one: deadlock_detected (each held
+ * a row the other wanted) and serialization_failure. Nothing of it remains, and run again it normally succeeds.
+ */
+const CONFLICT_STATES = new Set(['40P01', '40001']);
+
+export function isTransactionConflict(error: unknown): boolean {
+  return error instanceof Error && CONFLICT_STATES.has((error as { code?: unknown }).code as string);
+}

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { Availability, failureReason, redactUrl, ServiceUnavailableError } from '../availability.ts';
 import { ConfigError } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { isConnectionFailure } from './connection-errors.ts';
+import { isConnectionFailure, isTransactionConflict } from './connection-errors.ts';
 import { NotificationListener } from './notifications.ts';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded.ts';
 
@@ -83,6 +83,9 @@ export const EMBEDDED_SHARED_BUFFERS = '16MB';
 
 /** How long a request waits for a connection before the database counts as unavailable. */
 const CONNECT_TIMEOUT_MS = 5_000;
+
+/** How many times in all a transaction runs when PostgreSQL keeps rolling it back to settle conflicts. */
+const CONFLICT_ATTEMPTS = 3;
 
 /**
  * A pg client heard from the moment it is made: a backend can end at any step of a connection's life (while the pool
@@ -195,8 +198,19 @@ class PoolDatabase implements Database {
     return this.session((conn) => conn.query<T>(sql, params));
   }
 
+  /**
+   * A transaction PostgreSQL rolls back to break a deadlock (or a serialization failure) runs again, up to
+   * CONFLICT_ATTEMPTS times in all: what it did was undone, and the caller should get its answer, not an error. Work
+   * given to a transaction touches nothing but the database, so running it twice is safe.
+   */
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.session((conn) => inTransaction(conn, work));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.session((conn) => inTransaction(conn, work));
+      } catch (error) {
+        if (attempt >= CONFLICT_ATTEMPTS || !isTransactionConflict(error)) throw error;
+      }
+    }
   }
 
   async session<T>(work: (conn: Queryable) => Promise<T>): Promise<T> {
