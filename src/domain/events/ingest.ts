@@ -46,23 +46,36 @@ type Landings = Map<string, Landing>;
 
 const NO_LANDING: Landing = { utm: {}, clickIds: {} };
 
+/** The query parameters a landing reads, each with where its value goes: `utm_source` to utm.source, `gclid` to clickIds. */
+const LANDING_PARAMETERS = new Map<string, (landing: Landing, value: string) => void>([
+  ...UTM_FIELDS.map((field) => [`utm_${field}`, (landing: Landing, value: string) => (landing.utm[field] ??= value)] as const),
+  ...CLICK_IDS.map((id) => [id, (landing: Landing, value: string) => (landing.clickIds[id] ??= value)] as const),
+]);
+
 function landingOf(text: string, landings: Landings): Landing {
   let landing = landings.get(text);
   if (landing === undefined) {
-    // A URL that does not parse is kept as sent; it just says nothing more.
-    const url = URL.canParse(text) ? new URL(text) : null;
-    landing = { path: url?.pathname, utm: {}, clickIds: {} };
-    for (const field of UTM_FIELDS) {
-      const value = url?.searchParams.get(`utm_${field}`);
-      if (value) landing.utm[field] = value;
-    }
-    for (const id of CLICK_IDS) {
-      const value = url?.searchParams.get(id);
-      if (value) landing.clickIds[id] = value;
+    landing = { utm: {}, clickIds: {} };
+    const url = parsedUrl(text);
+    if (url) {
+      landing.path = url.pathname;
+      // One pass over the query, the first non-empty value of a parameter counting (most pages' URLs are distinct).
+      if (url.search) {
+        for (const [name, value] of url.searchParams) if (value) LANDING_PARAMETERS.get(name)?.(landing, value);
+      }
     }
     landings.set(text, landing);
   }
   return landing;
+}
+
+/** The URL, or null for text that does not parse: such a URL is kept as sent and just says nothing more. */
+function parsedUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
 }
 
 function attributed(event: IncomingEvent, landings: Landings): Attributed {

@@ -20,7 +20,8 @@ await describeOperation(trackEvent, (h) => {
       {
         event: 'signup',
         anonymous_id: 'anon-landing-1',
-        url: 'https://shop.example/pricing?utm_source=facebook&utm_medium=paid_social&utm_campaign=spring&fbclid=abc123',
+        // A parameter's first non-empty value counts; an empty click id is none.
+        url: 'https://shop.example/pricing?utm_source=&ref=x&utm_source=facebook&utm_medium=paid_social&utm_campaign=spring&fbclid=abc123&gclid=&utm_source=other',
         referrer: 'https://l.facebook.com/',
         timestamp: minutesAgo(5),
         properties: { plan: 'pro' },
