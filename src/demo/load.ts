@@ -34,7 +34,7 @@ export async function loadDemo(db: Database, options: DemoOptions = {}): Promise
     const created = existing.length === 0;
     if (created) {
       // On the embedded engine nothing else can write meanwhile: the rollups are filled once at the end, not by their
-      // triggers at every batch (half a second of the quick start).
+      // trigger at every batch (half a second of the quick start).
       const rollUpAfter = db.engine === 'embedded';
       if (rollUpAfter) await tx.query(`alter table events disable trigger ${ROLLUP_TRIGGER}`);
       await generateDemoData(tx, options);
