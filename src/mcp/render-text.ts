@@ -10,6 +10,9 @@ export function renderText(value: Record<string, unknown>): string {
 
 const PLAIN = /^[\w.@:+/#-]+$/;
 
+/** Whether text is written as it is (a plain token) rather than JSON-quoted, in the text and in JSON alike. */
+export const isQuoted = (text: string) => !PLAIN.test(text);
+
 /** An ISO instant on a whole second or minute: its `.000` (and `:00`) say nothing. */
 const WHOLE_SECOND = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})\.000Z$/;
 
@@ -17,7 +20,7 @@ function scalar(value: unknown): string {
   if (typeof value === 'string') {
     const instant = WHOLE_SECOND.exec(value);
     if (instant) return `${instant[1]}${instant[2] === ':00' ? '' : instant[2]}Z`;
-    return PLAIN.test(value) ? value : JSON.stringify(value);
+    return isQuoted(value) ? JSON.stringify(value) : value;
   }
   return String(value);
 }
