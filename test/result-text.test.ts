@@ -8,6 +8,7 @@ import { OPERATIONS } from '../src/operations/registry.ts';
 import { mcpClient } from './helpers/clients.ts';
 import { engines } from './helpers/engines.ts';
 import { demoIds, examplesOf } from './helpers/examples.ts';
+import { daysAgo } from './helpers/operations.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 const engine = (await engines()).at(-1)!; // PostgreSQL where there is one (see reliability.test.ts)
@@ -26,10 +27,7 @@ const MIN_ROWS = 8;
  * around today: the demo's dates are relative to the day it is loaded, so the default window's rows, and with them the
  * saving, would change with the day the suite runs (list_reservations had 5 to 7 rows one day, 8 at 29% another).
  */
-const ALL_OF_THE_DEMO = { start_date: isoDate(-(HISTORY_DAYS + 30)), end_date: isoDate(HISTORY_DAYS) };
-function isoDate(daysFromToday: number): string {
-  return new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
-}
+const ALL_OF_THE_DEMO = { start_date: daysAgo(HISTORY_DAYS + 30, 'UTC'), end_date: daysAgo(-HISTORY_DAYS, 'UTC') };
 
 /** The characters of the quoted text in a result's JSON: its string values that are not plain tokens, with their quotes. */
 function quotedInJson(value: unknown): number {
