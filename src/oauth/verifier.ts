@@ -3,6 +3,7 @@ import { LastUseRecorder } from '../auth/last-use.ts';
 import { hashToken } from '../keys/tokens.ts';
 import { rateLimitsFrom, WORKSPACE_REFS_SQL, type Principal, type WorkspaceRef } from '../domain/tenancy/principal.ts';
 import type { Database } from '../db/database.ts';
+import { parsedUrl } from '../parsed-url.ts';
 import { operationScopes } from './scopes.ts';
 
 interface TokenRow {
@@ -54,6 +55,7 @@ export class OAuthAccessTokens implements OAuthTokenVerifier {
     if (!row) throw new OAuthError(OAuthErrorCode.InvalidToken, 'The access token is unknown, expired or revoked.');
     const scopes = (row.payload.scope ?? '').split(' ').filter(Boolean);
     const audience = Array.isArray(row.payload.aud) ? row.payload.aud[0] : row.payload.aud;
+    const resource = audience === undefined ? null : parsedUrl(audience);
     this.lastUsed.touch(row.grant_id);
     const principal: Principal = {
       accountId: row.account_id,
@@ -71,7 +73,7 @@ export class OAuthAccessTokens implements OAuthTokenVerifier {
       clientId: row.payload.clientId ?? '',
       scopes,
       ...(row.payload.exp !== undefined && { expiresAt: row.payload.exp }),
-      ...(audience !== undefined && URL.canParse(audience) && { resource: new URL(audience) }),
+      ...(resource && { resource }),
       extra: { principal },
     };
   }

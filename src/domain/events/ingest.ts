@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
 import { unnestRows } from '../../db/bulk.ts';
 import { newId } from '../../ids.ts';
+import { parsedUrl } from '../../parsed-url.ts';
 import type { EVENT_KINDS } from './schema.ts';
 
 /** The ad platforms' click ids a landing URL may carry; kept on the event and, from the first visit, on the visitor. */
@@ -56,7 +57,7 @@ function landingOf(text: string, landings: Landings): Landing {
   let landing = landings.get(text);
   if (landing === undefined) {
     landing = { utm: {}, clickIds: {} };
-    const url = parsedUrl(text);
+    const url = parsedUrl(text); // a URL that does not parse is kept as sent; it just says nothing more
     if (url) {
       landing.path = url.pathname;
       // One pass over the query, the first non-empty value of a parameter counting (most pages' URLs are distinct).
@@ -67,15 +68,6 @@ function landingOf(text: string, landings: Landings): Landing {
     landings.set(text, landing);
   }
   return landing;
-}
-
-/** The URL, or null for text that does not parse: such a URL is kept as sent and just says nothing more. */
-function parsedUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
 }
 
 function attributed(event: IncomingEvent, landings: Landings): Attributed {

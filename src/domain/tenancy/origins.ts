@@ -1,3 +1,5 @@
+import { parsedUrl } from '../../parsed-url.ts';
+
 /**
  * The tracking origins a person typed (separated by spaces, commas or new lines), each reduced to its origin
  * (`https://www.example.com/pricing` is `https://www.example.com`), or the first entry that is not a web address.
@@ -10,13 +12,8 @@ export function parseOrigins(text: string): { ok: true; origins: string[] } | { 
       origins.add(entry);
       continue;
     }
-    let url: URL;
-    try {
-      url = new URL(entry);
-    } catch {
-      return { ok: false, entry };
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, entry };
+    const url = parsedUrl(entry);
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return { ok: false, entry };
     origins.add(url.origin);
   }
   return { ok: true, origins: [...origins] };
